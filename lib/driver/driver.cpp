@@ -1,0 +1,102 @@
+// The pipeline: read → gather references → write. Layer: driver.
+#include "driver/driver.h"
+
+#include <cstdio>
+#include <exception>
+
+#include "driver/inputs.h"
+#include "model/library_set.h"
+#include "readers/tlb/tlb_reader.h"
+#include "support/file_io.h"
+#include "writers/json/json_writer.h"
+#include "writers/oleaut/oleaut_writer.h"
+#include "writers/text/text_writer.h"
+
+namespace tlbkit::driver {
+
+const std::vector<std::string>& inspect_formats() {
+  static const std::vector<std::string> formats = {"text", "json", "oleaut"};
+  return formats;
+}
+
+namespace {
+int exit_code_for(const support::DiagEngine& diags) {
+  return diags.has_errors() ? kExitInputError : kExitOk;
+}
+
+/// --list-resources: one line per TYPELIB resource of a PE file (or the bare library itself).
+int list_resources(const std::string& file, support::DiagEngine& diags,
+                   support::OutputSink& sink, const std::string& output) {
+  std::vector<uint8_t> bytes;
+  std::string error;
+  if (!support::read_file(file, bytes, error)) {
+    diags.error("TK1001", support::Location::in_file(file), "cannot read input: " + error);
+    return kExitInputError;
+  }
+  std::string out;
+  if (bytes.size() >= 2 && bytes[0] == 'M' && bytes[1] == 'Z') {
+    for (const auto& r : tlb::list_typelib_resources(bytes, file, diags)) {
+      support::DiagEngine quiet;
+      auto lib = tlb::read_typelib(bytes, file, r.id, quiet);
+      out += file + "\\" + std::to_string(r.id) + " offset=" + std::to_string(r.file_offset) +
+             " size=" + std::to_string(r.size) + " library=" + (lib ? lib->name : "?") + "\n";
+    }
+  } else if (auto lib = tlb::read_typelib(bytes, file, std::nullopt, diags)) {
+    out += file + " offset=0 size=" + std::to_string(bytes.size()) + " library=" + lib->name +
+           "\n";
+  }
+  if (diags.has_errors()) return kExitInputError;
+  if (std::string e = sink.put(output, out); !e.empty()) {
+    diags.error("TK1010", support::Location::in_file(output), e);
+    return kExitInputError;
+  }
+  return kExitOk;
+}
+}  // namespace
+
+int run(const Options& opts, support::DiagEngine& diags, support::OutputSink& sink) {
+  InputPath in = split_resource_suffix(opts.input);
+  if (opts.resource) in.resource = opts.resource;
+  if (opts.list_resources) return list_resources(in.file, diags, sink, opts.output);
+
+  auto lib = load_library(in.file, in.resource, diags);
+  if (!lib || diags.has_errors()) return kExitInputError;
+
+  model::LibrarySet set;
+  gather_references(*lib, opts.tlb_paths, opts.references, set, diags);
+  if (diags.has_errors()) return exit_code_for(diags);
+
+  std::string out;
+  if (opts.format == "json") {
+    out = json::write_json(*lib);
+  } else if (opts.format == "oleaut") {
+    out = oleaut::write_listing(*lib, set);
+  } else if (opts.format == "text") {
+    out = text::write_text(*lib, set);
+  } else {
+    diags.error("TK9001", {}, "unknown format '" + opts.format + "'");
+    return kExitUsage;
+  }
+  if (std::string e = sink.put(opts.output, out); !e.empty()) {
+    diags.error("TK1010", support::Location::in_file(opts.output), e);
+    return kExitInputError;
+  }
+  return exit_code_for(diags);
+}
+
+int run_main(const Options& opts) {
+  support::DiagEngine diags;
+  support::DiskSink sink;
+  int rc;
+  try {
+    rc = run(opts, diags, sink);
+  } catch (const std::exception& e) {
+    diags.error("TK9999", {}, std::string("internal error: ") + e.what());
+    rc = kExitInternal;
+  }
+  for (const auto& d : diags.all())
+    std::fputs(support::format_diagnostic(d, opts.diag_style).c_str(), stderr);
+  return rc;
+}
+
+}  // namespace tlbkit::driver

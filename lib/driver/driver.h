@@ -1,0 +1,40 @@
+// The pipeline behind every command: options → read the input → find referenced libraries →
+// write the requested output. cmd/main.cpp only fills Options and calls run_main. Layer: driver.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "support/diagnostics.h"
+#include "support/output_sink.h"
+
+namespace tlbkit::driver {
+
+enum class Command : uint8_t { Inspect };
+
+struct Options {
+  Command command = Command::Inspect;
+  std::string input;                     // may end in "\N" to pick TYPELIB resource N
+  std::optional<uint32_t> resource;      // --resource N (wins over a "\N" suffix)
+  bool list_resources = false;           // --list-resources: list the TYPELIB resources
+  std::string format = "text";           // text | json | oleaut
+  std::string output = "-";              // -o FILE; "-" = standard output
+  std::vector<std::string> tlb_paths;    // --tlb-path DIR: where referenced libraries are found
+  std::vector<std::string> references;   // --reference FILE: a referenced library
+  support::DiagStyle diag_style = support::DiagStyle::Gcc;
+};
+
+/// Exit codes, as the design fixes them.
+inline constexpr int kExitOk = 0, kExitInputError = 1, kExitUsage = 2, kExitInternal = 3;
+
+/// Runs one command; diagnostics go to `diags`, outputs to `sink`. Returns the exit code.
+int run(const Options& opts, support::DiagEngine& diags, support::OutputSink& sink);
+
+/// run() with diagnostics printed to stderr and outputs written to disk/stdout.
+int run_main(const Options& opts);
+
+/// The output formats `inspect` accepts, for the command line's help and checks.
+const std::vector<std::string>& inspect_formats();
+
+}  // namespace tlbkit::driver

@@ -1,0 +1,161 @@
+// Input loading and reference gathering. Layer: driver.
+#include "driver/inputs.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <string_view>
+
+#include "driver/builtin_data.h"
+#include "readers/json/json_reader.h"
+#include "readers/tlb/tlb_reader.h"
+#include "support/file_io.h"
+
+namespace tlbkit::driver {
+
+InputPath split_resource_suffix(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) return {path, std::nullopt};
+  auto pos = path.rfind('\\');
+  if (pos == std::string::npos || pos + 1 >= path.size() || path.size() - pos > 9)
+    return {path, std::nullopt};
+  std::string digits = path.substr(pos + 1);
+  if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return {path, std::nullopt};
+  return {path.substr(0, pos), static_cast<uint32_t>(std::stoul(digits))};
+}
+
+namespace {
+bool looks_like_json(const std::vector<uint8_t>& bytes) {
+  for (uint8_t c : bytes) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+    return c == '{';
+  }
+  return false;
+}
+
+bool has_extension(const std::string& file, std::initializer_list<std::string_view> exts) {
+  std::string e = std::filesystem::path(file).extension().string();
+  std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return std::tolower(c); });
+  return std::find(exts.begin(), exts.end(), e) != exts.end();
+}
+}  // namespace
+
+std::optional<model::Library> load_library(const std::string& file,
+                                           std::optional<uint32_t> resource,
+                                           support::DiagEngine& diags) {
+  std::vector<uint8_t> bytes;
+  std::string error;
+  if (!support::read_file(file, bytes, error)) {
+    diags.error("TK1001", support::Location::in_file(file), "cannot read input: " + error);
+    return std::nullopt;
+  }
+  if (tlb::looks_like_typelib(bytes)) return tlb::read_typelib(bytes, file, resource, diags);
+  if (looks_like_json(bytes) || has_extension(file, {".json"})) {
+    std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    return json::read_json(text, file, diags);
+  }
+  if (has_extension(file, {".idl", ".odl"})) {
+    diags.error("TK1003", support::Location::in_file(file),
+                "IDL input is not supported yet (planned: the IDL reader)");
+    return std::nullopt;
+  }
+  if (has_extension(file, {".h", ".hpp", ".hxx"})) {
+    diags.error("TK1003", support::Location::in_file(file),
+                "C/C++ header input is not supported yet (planned: the header reader)");
+    return std::nullopt;
+  }
+  diags.error("TK1002", support::Location::at_offset(file, 0),
+              "not a type library (no MSFT or SLTG signature), a PE file or a JSON descriptor");
+  return std::nullopt;
+}
+
+std::vector<model::Library> builtin_libraries() {
+  std::vector<model::Library> out;
+  for (const BuiltinBlob& b : builtin_blobs()) {
+    support::DiagEngine quiet;
+    if (auto lib = tlb::read_typelib(b.bytes, b.name, std::nullopt, quiet))
+      out.push_back(std::move(*lib));
+  }
+  return out;
+}
+
+namespace {
+/// Every typelib under the --tlb-path directories, in a fixed (sorted) order.
+std::vector<std::string> candidate_files(const std::vector<std::string>& dirs) {
+  std::vector<std::string> files;
+  for (const std::string& d : dirs) {
+    std::error_code ec;
+    std::vector<std::string> here;
+    for (auto it = std::filesystem::directory_iterator(d, ec);
+         !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
+      if (it->is_regular_file(ec)) here.push_back(it->path().string());
+    std::sort(here.begin(), here.end());
+    files.insert(files.end(), here.begin(), here.end());
+  }
+  return files;
+}
+
+/// Adds each library in `file` (every TYPELIB resource of a PE file).
+void add_all_from(const std::string& file, std::vector<model::Library>& out,
+                  support::DiagEngine& diags, bool report) {
+  std::vector<uint8_t> bytes;
+  std::string error;
+  support::DiagEngine local;
+  support::DiagEngine& d = report ? diags : local;
+  if (!support::read_file(file, bytes, error)) {
+    d.error("TK4001", support::Location::in_file(file), "cannot read reference: " + error);
+    return;
+  }
+  if (!tlb::looks_like_typelib(bytes)) {
+    if (report) {
+      if (auto lib = load_library(file, std::nullopt, diags)) out.push_back(std::move(*lib));
+    }
+    return;
+  }
+  bool is_pe = bytes.size() >= 2 && bytes[0] == 'M' && bytes[1] == 'Z';
+  if (!is_pe) {
+    if (auto lib = tlb::read_typelib(bytes, file, std::nullopt, d)) out.push_back(std::move(*lib));
+    return;
+  }
+  for (const auto& r : tlb::list_typelib_resources(bytes, file, d))
+    if (auto lib = tlb::read_typelib(bytes, file, r.id, d)) out.push_back(std::move(*lib));
+}
+}  // namespace
+
+void gather_references(model::Library& lib, const std::vector<std::string>& tlb_paths,
+                       const std::vector<std::string>& references, model::LibrarySet& set,
+                       support::DiagEngine& diags) {
+  // Explicit references first, so they win over the built-in libraries on equal versions.
+  std::vector<model::Library> pool;
+  for (const std::string& r : references) add_all_from(r, pool, diags, true);
+  for (auto& b : builtin_libraries()) pool.push_back(std::move(b));
+  for (auto& l : pool) set.add(std::move(l));
+
+  // The search path is read only when an import (of the input, or of a library taken in from
+  // the path) is not at hand yet; a library is taken only when its LIBID and version match.
+  if (!tlb_paths.empty()) {
+    std::vector<model::Library> on_path;
+    bool read = false;
+    std::vector<std::pair<support::Guid, model::Version>> wanted;
+    for (const auto& imp : lib.imports) wanted.emplace_back(imp.libid, imp.version);
+    for (size_t i = 0; i < wanted.size() && i < 10000; ++i) {
+      auto [libid, ver] = wanted[i];
+      if (set.find(libid, ver)) continue;
+      if (!read) {
+        for (const std::string& f : candidate_files(tlb_paths)) add_all_from(f, on_path, diags, false);
+        read = true;
+      }
+      for (auto& l : on_path) {
+        if (!l.libid || *l.libid != libid || l.version.major != ver.major ||
+            l.version.minor < ver.minor)
+          continue;
+        const model::Library& added = set.add(l);
+        for (const auto& imp : added.imports) wanted.emplace_back(imp.libid, imp.version);
+        break;
+      }
+    }
+  }
+  model::resolve_import_names(lib, set);
+}
+
+}  // namespace tlbkit::driver

@@ -1,0 +1,1 @@
+// Placeholder translation unit so the tlbformat layer has a library target. Layer: tlbformat.

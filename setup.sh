@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# setup.sh — installs what tlbkit needs on Debian 12 (only what is missing), builds it, and with
+# `test` runs the whole test suite. The README's two commands and .ci/run call this.
+#   bash setup.sh          install + build (build/cmd/tlbkit)
+#   bash setup.sh test     install + build + ctest, then the fault tests under ASan/UBSan
+set -euo pipefail
+cd "$(dirname "$0")"
+mode=${1:-build}
+
+packages=(cmake ninja-build g++ libcli11-dev nlohmann-json3-dev doctest-dev)
+[ "$mode" = test ] && packages+=(python3-jsonschema)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup.sh: installing ${missing[*]}"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DTLBKIT_WERROR=ON >/dev/null
+cmake --build build -j "$jobs"
+[ "$mode" = test ] || exit 0
+
+ctest --test-dir build --output-on-failure -j "$jobs"

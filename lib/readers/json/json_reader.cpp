@@ -1,9 +1,593 @@
-// STUB — replaced by the JSON reader. Layer: readers.
+// Reads the JSON interop descriptor (schemas/tlbkit.schema.json) back into model::Library: the
+// exact inverse of writers/json, so typelib → JSON → model gives the model it started from.
+// nlohmann parses the text; the conversion below checks every element and stops at the first bad
+// one, which is reported once with its JSON path and its line and column. Layer: readers.
 #include "readers/json/json_reader.h"
 
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "model/automation_names.h"
+#include "readers/json/json_locate.h"
+#include "tlbformat/json_descriptor.h"
+
 namespace tlbkit::json {
-std::optional<model::Library> read_json(std::string_view, const std::string& path, support::DiagEngine& diags) {
-  diags.error("TK3099", support::Location::in_file(path), "JSON reading not implemented yet");
+
+namespace {
+using nlohmann::json;
+using namespace model;
+namespace nm = model::names;
+
+static_assert(std::variant_size_v<TypeDef> == 8, "a new kind needs reading here");
+
+/// Deeper nesting than any descriptor has (a type reference nests one level per pointer); the
+/// limit keeps the conversion's recursion bounded on hostile input.
+constexpr int kMaxDepth = 256;
+
+/// The first problem found: what is wrong and where. Thrown inside the conversion, caught by
+/// read_json; it never leaves this file.
+struct Failure {
+  std::string message;
+  JsonPath path;
+  bool at_key = false;  // point at the key of the last path step, not at its value
+};
+
+class Converter;
+
+/// One JSON object being read: its members are taken by name, and any member nobody took is
+/// an error once the object is done.
+class Obj {
+ public:
+  Obj(Converter& c, const json& j);
+  bool has(std::string_view key) const { return j_.find(key) != j_.end(); }
+  /// Reads a required member with `read(member)`.
+  template <typename F>
+  auto req(std::string_view key, F read);
+  /// Reads an optional member, if present, with `read(member)`.
+  template <typename F>
+  void opt(std::string_view key, F read);
+  /// Fails on the first member that was not read.
+  void done();
+
+ private:
+  Converter& c_;
+  const json& j_;
+  std::vector<std::string_view> taken_;
+};
+
+class Converter {
+ public:
+  Library library(const json& root);
+
+  [[noreturn]] void fail(std::string message, bool at_key = false) {
+    throw Failure{std::move(message), path_, at_key};
+  }
+  /// Runs `f` with `step` appended to the current path.
+  template <typename F>
+  auto at(PathStep step, F f) {
+    path_.push_back(std::move(step));
+    struct Pop {
+      JsonPath& p;
+      ~Pop() { p.pop_back(); }
+    } pop{path_};
+    return f();
+  }
+
+  // ---- Scalars ---------------------------------------------------------------------------
+  const std::string& string(const json& j) {
+    if (!j.is_string()) fail("expected a string");
+    return j.get_ref<const std::string&>();
+  }
+  int64_t integer(const json& j, int64_t lo, int64_t hi) {
+    if (j.is_number_unsigned() && j.get<uint64_t>() <= static_cast<uint64_t>(hi)) {
+      auto v = static_cast<int64_t>(j.get<uint64_t>());
+      if (v >= lo) return v;
+    } else if (j.is_number_integer() && !j.is_number_unsigned()) {
+      int64_t v = j.get<int64_t>();
+      if (v >= lo && v <= hi) return v;
+    }
+    fail("expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
+  }
+  template <typename T>
+  T number(const json& j) {
+    return static_cast<T>(integer(j, std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
+  }
+  Guid guid(const json& j) {
+    auto g = Guid::parse(string(j));
+    if (!g) fail("expected a GUID like \"{00020400-0000-0000-C000-000000000046}\"");
+    return *g;
+  }
+  Version version(const json& j);
+  /// A constant by name from `table`, or by number up to `max`.
+  uint16_t named(const json& j, std::span<const nm::Named> table, uint16_t max, const char* what);
+  template <typename E>
+  E enumeration(const json& j, std::span<const nm::Named> table, const char* what) {
+    return static_cast<E>(named(j, table, std::numeric_limits<uint8_t>::max(), what));
+  }
+  uint16_t flags(const json& j, std::span<const nm::Named> table);
+  uint16_t vartype(const json& j) { return named(j, nm::vartypes(), 0xFFFF, "VARTYPE"); }
+
+  /// Every element of an array, each read with `read(element)` at its index.
+  template <typename F>
+  auto array(const json& j, F read) {
+    using T = decltype(read(j));
+    if (!j.is_array()) fail("expected an array");
+    std::vector<T> out;
+    out.reserve(j.size());
+    for (size_t i = 0; i < j.size(); ++i) out.push_back(at(i, [&] { return read(j[i]); }));
+    return out;
+  }
+
+  // ---- Values, docs, custom data -------------------------------------------------------------
+  void value_members(Obj& o, Value& v);
+  Value value(const json& j) {
+    Obj o(*this, j);
+    Value v;
+    value_members(o, v);
+    o.done();
+    return v;
+  }
+  void docs(Obj& o, Docs& d) {
+    o.opt("helpstring", [&](const json& m) { d.helpstring = string(m); });
+    o.opt("helpcontext", [&](const json& m) { d.helpcontext = number<uint32_t>(m); });
+    o.opt("helpstringcontext", [&](const json& m) { d.helpstringcontext = number<uint32_t>(m); });
+  }
+  void custom(Obj& o, CustomData& cd);
+
+  // ---- Type references, members, types ------------------------------------------------------
+  TypeRef type_ref(const json& j, int depth = 0);
+  TypeRef type_ref_object(const json& j, int depth);
+  Param param(const json& j);
+  Function function(const json& j);
+  Variable variable(const json& j);
+  ImplType impl_type(const json& j);
+  TypeInfo type_info(const json& j);
+  TypeDef type_content(Obj& o, size_t kind);
+  ImportedLibrary import(const json& j);
+
+ private:
+  JsonPath path_;
+  size_t import_count_ = 0;
+  size_t type_count_ = 0;
+};
+
+Obj::Obj(Converter& c, const json& j) : c_(c), j_(j) {
+  if (!j.is_object()) c.fail("expected an object");
+}
+
+template <typename F>
+auto Obj::req(std::string_view key, F read) {
+  auto it = j_.find(key);
+  if (it == j_.end()) c_.fail("missing property \"" + std::string(key) + "\"");
+  taken_.push_back(key);
+  return c_.at(std::string(key), [&] { return read(*it); });
+}
+
+template <typename F>
+void Obj::opt(std::string_view key, F read) {
+  auto it = j_.find(key);
+  if (it == j_.end()) return;
+  taken_.push_back(key);
+  c_.at(std::string(key), [&] { read(*it); });
+}
+
+void Obj::done() {
+  if (j_.size() == taken_.size()) return;
+  for (const auto& item : j_.items()) {
+    const std::string& k = item.key();
+    bool taken = false;
+    for (std::string_view t : taken_) taken = taken || t == k;
+    if (!taken) c_.at(k, [&] { c_.fail("unknown property \"" + k + "\"", true); });
+  }
+}
+
+Version Converter::version(const json& j) {
+  const std::string& s = string(j);
+  Version v;
+  const char* end = s.data() + s.size();
+  auto r1 = std::from_chars(s.data(), end, v.major);
+  bool ok = r1.ec == std::errc{} && r1.ptr != end && *r1.ptr == '.';
+  if (ok) {
+    auto r2 = std::from_chars(r1.ptr + 1, end, v.minor);
+    ok = r2.ec == std::errc{} && r2.ptr == end && r1.ptr + 1 != end;
+  }
+  if (!ok) fail("expected a version \"MAJOR.MINOR\", each from 0 to 65535");
+  return v;
+}
+
+uint16_t Converter::named(const json& j, std::span<const nm::Named> table, uint16_t max,
+                          const char* what) {
+  if (j.is_string()) {
+    if (auto v = nm::value_of(table, j.get_ref<const std::string&>())) return *v;
+    std::string known;
+    for (const nm::Named& n : table) known += (known.empty() ? "" : ", ") + std::string(n.name);
+    fail("unknown " + std::string(what) + " \"" + j.get<std::string>() + "\" (known: " + known +
+         ")");
+  }
+  if (!j.is_number_integer()) fail("expected a " + std::string(what) + " name or number");
+  return static_cast<uint16_t>(integer(j, 0, max));
+}
+
+uint16_t Converter::flags(const json& j, std::span<const nm::Named> table) {
+  uint16_t out = 0;
+  array(j, [&](const json& e) {
+    out |= named(e, table, 0xFFFF, "flag");
+    return 0;
+  });
+  return out;
+}
+
+void Converter::value_members(Obj& o, Value& v) {
+  v.vt = o.req("vt", [&](const json& m) { return vartype(m); });
+  int data_members = 0;
+  o.opt("int", [&](const json& m) {
+    ++data_members;
+    v.data = integer(m, std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max());
+  });
+  o.opt("double", [&](const json& m) {
+    ++data_members;
+    if (m.is_number()) return void(v.data = m.get<double>());
+    std::string s = m.is_string() ? m.get<std::string>() : "";
+    if (s == "NaN") return void(v.data = std::numeric_limits<double>::quiet_NaN());
+    if (s == "Infinity") return void(v.data = std::numeric_limits<double>::infinity());
+    if (s == "-Infinity") return void(v.data = -std::numeric_limits<double>::infinity());
+    fail("expected a number, \"NaN\", \"Infinity\" or \"-Infinity\"");
+  });
+  o.opt("text", [&](const json& m) {
+    ++data_members;
+    v.data = string(m);
+  });
+  if (data_members > 1) fail("a value has at most one of \"int\", \"double\" and \"text\"");
+}
+
+void Converter::custom(Obj& o, CustomData& cd) {
+  o.opt("custom", [&](const json& m) {
+    cd = array(m, [&](const json& e) {
+      Obj d(*this, e);
+      CustomDatum c;
+      c.guid = d.req("guid", [&](const json& g) { return guid(g); });
+      value_members(d, c.value);
+      d.done();
+      return c;
+    });
+  });
+}
+
+TypeRef Converter::type_ref(const json& j, int depth) {
+  if (depth > kMaxDepth) fail("type reference nested too deeply");
+  if (j.is_string() || j.is_number()) return TypeRef::base(vartype(j));
+  if (!j.is_object())
+    fail("expected a type: a VARTYPE name or number, or an object with \"pointer\", "
+         "\"safearray\", \"carray\" or \"user\"");
+  return type_ref_object(j, depth);
+}
+
+TypeRef Converter::type_ref_object(const json& j, int depth) {
+  Obj o(*this, j);
+  auto inner = [&](const json& m) { return type_ref(m, depth + 1); };
+  TypeRef t;
+  if (o.has("pointer")) {
+    t = TypeRef::pointer_to(o.req("pointer", inner));
+  } else if (o.has("safearray")) {
+    t = TypeRef::safearray_of(o.req("safearray", inner));
+  } else if (o.has("carray")) {
+    CArray a;
+    a.element = o.req("carray", inner);
+    a.bounds = o.req("bounds", [&](const json& m) {
+      return array(m, [&](const json& e) {
+        Obj b(*this, e);
+        ArrayBound ab;
+        ab.lower = b.req("lower", [&](const json& v) { return number<int32_t>(v); });
+        ab.count = b.req("count", [&](const json& v) { return number<uint32_t>(v); });
+        b.done();
+        return ab;
+      });
+    });
+    t = TypeRef{std::move(a)};
+  } else if (o.has("user")) {
+    UserType u;
+    u.name = o.req("user", [&](const json& m) { return string(m); });
+    o.opt("import", [&](const json& m) {
+      u.import = number<uint32_t>(m);
+      if (*u.import >= import_count_)
+        fail("import " + std::to_string(*u.import) + " does not exist (the library has " +
+             std::to_string(import_count_) + " imports)");
+    });
+    o.opt("guid", [&](const json& m) { u.guid = guid(m); });
+    o.opt("index", [&](const json& m) {
+      u.index = number<uint32_t>(m);
+      if (!u.import && *u.index >= type_count_)
+        fail("type " + std::to_string(*u.index) + " does not exist (the library has " +
+             std::to_string(type_count_) + " types)");
+    });
+    t = TypeRef{std::move(u)};
+  } else {
+    fail("expected a type: an object with \"pointer\", \"safearray\", \"carray\" or \"user\"");
+  }
+  o.done();
+  return t;
+}
+
+Param Converter::param(const json& j) {
+  Obj o(*this, j);
+  Param p;
+  p.name = o.req("name", [&](const json& m) { return string(m); });
+  p.type = o.req("type", [&](const json& m) { return type_ref(m); });
+  o.opt("flags", [&](const json& m) { p.flags = flags(m, nm::param_flags()); });
+  o.opt("default", [&](const json& m) { p.default_value = value(m); });
+  custom(o, p.custom);
+  o.done();
+  return p;
+}
+
+Function Converter::function(const json& j) {
+  Obj o(*this, j);
+  Function f;
+  f.name = o.req("name", [&](const json& m) { return string(m); });
+  f.memid = o.req("memid", [&](const json& m) { return number<int32_t>(m); });
+  f.invkind = o.req("invkind", [&](const json& m) {
+    return enumeration<InvokeKind>(m, nm::invoke_kinds(), "invoke kind");
+  });
+  f.funckind = o.req("funckind", [&](const json& m) {
+    return enumeration<FuncKind>(m, nm::func_kinds(), "function kind");
+  });
+  f.callconv = o.req("callconv", [&](const json& m) {
+    return enumeration<CallConv>(m, nm::call_convs(), "calling convention");
+  });
+  f.vtable_offset = o.req("vtableOffset", [&](const json& m) { return number<int32_t>(m); });
+  o.opt("flags", [&](const json& m) { f.flags = flags(m, nm::func_flags()); });
+  f.result = o.req("result", [&](const json& m) { return type_ref(m); });
+  f.params = o.req("params", [&](const json& m) {
+    return array(m, [&](const json& e) { return param(e); });
+  });
+  o.opt("optionalCount", [&](const json& m) { f.optional_count = number<int16_t>(m); });
+  docs(o, f.docs);
+  o.opt("entry", [&](const json& m) {
+    if (m.is_string())
+      f.entry.v = m.get<std::string>();
+    else if (m.is_number())
+      f.entry.v = number<uint16_t>(m);
+    else
+      fail("expected a DLL entry point name or ordinal");
+  });
+  custom(o, f.custom);
+  o.done();
+  return f;
+}
+
+Variable Converter::variable(const json& j) {
+  Obj o(*this, j);
+  Variable v;
+  v.name = o.req("name", [&](const json& m) { return string(m); });
+  v.memid = o.req("memid", [&](const json& m) { return number<int32_t>(m); });
+  v.varkind = o.req("varkind", [&](const json& m) {
+    return enumeration<VarKind>(m, nm::var_kinds(), "variable kind");
+  });
+  o.opt("flags", [&](const json& m) { v.flags = flags(m, nm::var_flags()); });
+  v.type = o.req("type", [&](const json& m) { return type_ref(m); });
+  o.opt("value", [&](const json& m) { v.value = value(m); });
+  o.opt("offset", [&](const json& m) { v.offset = number<uint32_t>(m); });
+  docs(o, v.docs);
+  custom(o, v.custom);
+  o.done();
+  return v;
+}
+
+ImplType Converter::impl_type(const json& j) {
+  Obj o(*this, j);
+  ImplType i;
+  i.type = o.req("type", [&](const json& m) { return type_ref(m); });
+  o.opt("flags", [&](const json& m) { i.flags = flags(m, nm::impl_flags()); });
+  custom(o, i.custom);
+  o.done();
+  return i;
+}
+
+TypeDef Converter::type_content(Obj& o, size_t kind) {
+  auto functions = [&](const json& m) { return array(m, [&](const json& e) { return function(e); }); };
+  auto variables = [&](const json& m) { return array(m, [&](const json& e) { return variable(e); }); };
+  auto impls = [&](const json& m) { return array(m, [&](const json& e) { return impl_type(e); }); };
+  auto type = [&](const json& m) { return type_ref(m); };
+  switch (kind) {
+    case 0: return EnumDef{o.req("values", variables)};
+    case 1: return RecordDef{o.req("fields", variables)};
+    case 2: return UnionDef{o.req("fields", variables)};
+    case 3: return AliasDef{o.req("target", type)};
+    case 4: {
+      InterfaceDef d;
+      d.bases = o.req("bases", impls);
+      d.functions = o.req("functions", functions);
+      return d;
+    }
+    case 5: {
+      DispatchDef d;
+      d.bases = o.req("bases", impls);
+      d.methods = o.req("methods", functions);
+      d.properties = o.req("properties", variables);
+      o.opt("wraps", [&](const json& m) { d.wraps = type_ref(m); });
+      return d;
+    }
+    case 6: return CoclassDef{o.req("interfaces", impls)};
+    default: {
+      ModuleDef d;
+      d.dll = o.req("dll", [&](const json& m) { return string(m); });
+      d.functions = o.req("functions", functions);
+      d.constants = o.req("constants", variables);
+      return d;
+    }
+  }
+}
+
+TypeInfo Converter::type_info(const json& j) {
+  Obj o(*this, j);
+  TypeInfo t;
+  size_t kind = o.req("kind", [&](const json& m) {
+    const std::string& k = string(m);
+    auto kinds = nm::def_kinds();
+    for (size_t i = 0; i < kinds.size(); ++i)
+      if (kinds[i] == k) return i;
+    fail("unknown kind \"" + k + "\" (known: enum, record, union, alias, interface, "
+         "dispinterface, coclass, module)");
+  });
+  t.name = o.req("name", [&](const json& m) { return string(m); });
+  o.opt("guid", [&](const json& m) { t.guid = guid(m); });
+  o.opt("flags", [&](const json& m) { t.flags = flags(m, nm::type_flags()); });
+  o.opt("version", [&](const json& m) { t.version = version(m); });
+  docs(o, t.docs);
+  custom(o, t.custom);
+  o.req("layout", [&](const json& m) {
+    Obj l(*this, m);
+    t.layout.size = l.req("size", [&](const json& v) { return number<uint32_t>(v); });
+    t.layout.alignment = l.req("alignment", [&](const json& v) { return number<uint16_t>(v); });
+    t.layout.vtable_size = l.req("vtableSize", [&](const json& v) { return number<uint16_t>(v); });
+    l.done();
+    return 0;
+  });
+  t.def = type_content(o, kind);
+  o.done();
+  return t;
+}
+
+ImportedLibrary Converter::import(const json& j) {
+  Obj o(*this, j);
+  ImportedLibrary imp;
+  imp.libid = o.req("libid", [&](const json& m) { return guid(m); });
+  imp.version = o.req("version", [&](const json& m) { return version(m); });
+  imp.lcid = o.req("lcid", [&](const json& m) { return number<uint32_t>(m); });
+  imp.file = o.req("file", [&](const json& m) { return string(m); });
+  imp.name = o.req("name", [&](const json& m) { return string(m); });
+  o.done();
+  return imp;
+}
+
+Library Converter::library(const json& root) {
+  Obj o(*this, root);
+  // The format version first: a newer descriptor is reported as such, not as unknown members.
+  o.req("formatVersion", [&](const json& m) {
+    if (!m.is_number_integer() || m.get<int64_t>() != kFormatVersion)
+      fail("unsupported format version " + m.dump() + " (this tlbkit reads version " +
+           std::to_string(kFormatVersion) + ")");
+    return 0;
+  });
+  o.req("$schema", [&](const json& m) {
+    if (string(m) != kSchemaId) fail("expected \"" + std::string(kSchemaId) + "\"");
+    return 0;
+  });
+  Library lib;
+  lib.name = o.req("name", [&](const json& m) { return string(m); });
+  o.opt("libid", [&](const json& m) { lib.libid = guid(m); });
+  lib.version = o.req("version", [&](const json& m) { return version(m); });
+  lib.lcid = o.req("lcid", [&](const json& m) { return number<uint32_t>(m); });
+  lib.syskind = o.req("syskind", [&](const json& m) {
+    return enumeration<SysKind>(m, nm::sys_kinds(), "system kind");
+  });
+  o.opt("flags", [&](const json& m) { lib.flags = flags(m, nm::lib_flags()); });
+  docs(o, lib.docs);
+  o.opt("helpfile", [&](const json& m) { lib.helpfile = string(m); });
+  o.opt("helpstringdll", [&](const json& m) { lib.helpstringdll = string(m); });
+  custom(o, lib.custom);
+  lib.imports = o.req("imports", [&](const json& m) {
+    return array(m, [&](const json& e) { return import(e); });
+  });
+  import_count_ = lib.imports.size();
+  lib.types = o.req("types", [&](const json& m) {
+    type_count_ = m.is_array() ? m.size() : 0;
+    return array(m, [&](const json& e) { return type_info(e); });
+  });
+  o.done();
+  return lib;
+}
+
+// ---- Parsing --------------------------------------------------------------------------------
+
+/// Counts the members nlohmann saw, and stops the parse of a document nested too deeply.
+struct ParseWatch {
+  size_t keys = 0;
+  struct TooDeep {};
+};
+
+size_t count_members(const json& j) {
+  size_t n = 0;
+  std::vector<const json*> todo{&j};
+  while (!todo.empty()) {
+    const json* cur = todo.back();
+    todo.pop_back();
+    if (cur->is_object()) n += cur->size();
+    if (cur->is_structured())
+      for (const json& child : *cur) todo.push_back(&child);
+  }
+  return n;
+}
+
+/// The reason of a nlohmann parse error without its "[json.exception…] parse error at line…"
+/// preamble, which we replace with our own location.
+std::string parse_error_reason(const std::string& what) {
+  auto column = what.find("column ");
+  auto colon = what.find(": ", column == std::string::npos ? 0 : column);
+  return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+support::Location location(std::string_view text, const std::string& path, size_t offset) {
+  LineColumn lc = line_column(text, offset);
+  support::Location l = support::Location::in_file(path);
+  l.line = lc.line;
+  l.column = lc.column;
+  return l;
+}
+
+/// Parses `text`; reports and returns nullopt when it is not JSON, nests too deeply or repeats
+/// a key inside one object.
+std::optional<json> parse(std::string_view text, const std::string& path,
+                          support::DiagEngine& diags) {
+  ParseWatch watch;
+  json::parser_callback_t cb = [&watch](int depth, json::parse_event_t event, json&) {
+    if (depth > kMaxDepth) throw ParseWatch::TooDeep{};
+    if (event == json::parse_event_t::key) ++watch.keys;
+    return true;
+  };
+  json root;
+  try {
+    root = json::parse(text.begin(), text.end(), cb);
+  } catch (const json::parse_error& e) {
+    size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    diags.error("TK3001", location(text, path, offset),
+                "not valid JSON: " + parse_error_reason(e.what()));
+    return std::nullopt;
+  } catch (const ParseWatch::TooDeep&) {
+    diags.error("TK3001", support::Location::in_file(path),
+                "JSON nested more than " + std::to_string(kMaxDepth) + " levels deep");
+    return std::nullopt;
+  }
+  if (count_members(root) != watch.keys) {
+    if (auto dup = find_duplicate_key(text)) {
+      diags.error("TK3002", location(text, path, dup->offset),
+                  format_path(dup->path) + ": property \"" +
+                      std::get<std::string>(dup->path.back()) + "\" appears twice");
+      return std::nullopt;
+    }
+  }
+  return root;
+}
+}  // namespace
+
+std::optional<model::Library> read_json(std::string_view text, const std::string& path,
+                                        support::DiagEngine& diags) {
+  try {
+    auto root = parse(text, path, diags);
+    if (!root) return std::nullopt;
+    try {
+      return Converter{}.library(*root);
+    } catch (const Failure& f) {
+      diags.error("TK3002", location(text, path, locate(text, f.path, f.at_key)),
+                  format_path(f.path) + ": " + f.message);
+    }
+  } catch (const std::exception& e) {
+    diags.error("TK3003", support::Location::in_file(path),
+                std::string("cannot read the JSON descriptor: ") + e.what());
+  }
   return std::nullopt;
 }
+
 }  // namespace tlbkit::json

@@ -1,0 +1,134 @@
+// The streaming JSON emitter. Layer: writers.
+#include "writers/json/json_emitter.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace tlbkit::json {
+
+namespace {
+constexpr char kHex[] = "0123456789abcdef";
+
+void append_u_escape(std::string& out, unsigned cp) {
+  out += "\\u";
+  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0xF];
+}
+
+/// Length of the valid UTF-8 sequence starting at s[i] (RFC 3629: no overlongs, no surrogates,
+/// nothing past U+10FFFF), or 0 if the bytes there are not one.
+size_t utf8_length(std::string_view s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  size_t n = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  if (n == 3 && c == 0xE0 && b(i + 1) < 0xA0) return 0;  // overlong
+  if (n == 3 && c == 0xED && b(i + 1) >= 0xA0) return 0;  // UTF-16 surrogate
+  if (n == 4 && c == 0xF0 && b(i + 1) < 0x90) return 0;  // overlong
+  if (n == 4 && c == 0xF4 && b(i + 1) >= 0x90) return 0;  // past U+10FFFF
+  return n;
+}
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  size_t run = 0;  // start of the pending run of bytes copied as they are
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    size_t n = c >= 0x80 ? utf8_length(s, i) : 0;
+    if (n != 0) {
+      i += n;
+      continue;
+    }
+    out.append(s.data() + run, i - run);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default: append_u_escape(out, c < 0x80 ? c : 0xDC00u + c); break;
+    }
+    run = ++i;
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+void Emitter::newline_indent(size_t depth) {
+  out_ += '\n';
+  out_.append(depth * 2, ' ');
+}
+
+void Emitter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (stack_.empty()) return;
+  Level& l = stack_.back();
+  if (!l.empty) out_ += l.one_line ? ", " : ",";
+  if (!l.one_line) newline_indent(stack_.size());
+  l.empty = false;
+}
+
+void Emitter::key(std::string_view k) {
+  before_value();
+  append_json_string(out_, k);
+  out_ += ": ";
+  after_key_ = true;
+}
+
+void Emitter::open(char c, bool one_line) {
+  before_value();
+  out_ += c;
+  bool inside_one_line = !stack_.empty() && stack_.back().one_line;
+  stack_.push_back({one_line || inside_one_line, true});
+}
+
+void Emitter::close(char c) {
+  Level l = stack_.back();
+  stack_.pop_back();
+  if (!l.empty && !l.one_line) newline_indent(stack_.size());
+  out_ += c;
+  if (stack_.empty()) out_ += '\n';
+}
+
+void Emitter::string(std::string_view s) {
+  before_value();
+  append_json_string(out_, s);
+}
+
+void Emitter::integer(int64_t v) {
+  before_value();
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out_.append(buf, r.ptr);
+}
+
+void Emitter::unsigned_integer(uint64_t v) {
+  before_value();
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out_.append(buf, r.ptr);
+}
+
+void Emitter::real(double v) {
+  if (std::isnan(v)) return string("NaN");
+  if (std::isinf(v)) return string(v > 0 ? "Infinity" : "-Infinity");
+  before_value();
+  char buf[40];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);  // shortest form that round-trips
+  std::string_view text(buf, static_cast<size_t>(r.ptr - buf));
+  out_ += text;
+  if (text.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+}
+
+}  // namespace tlbkit::json

@@ -4,6 +4,7 @@
 // one, which is reported once with its JSON path and its line and column. Layer: readers.
 #include "readers/json/json_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -529,6 +530,34 @@ std::string parse_error_reason(const std::string& what) {
   return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == '+' || c == '-';
+}
+
+/// Where a nlohmann parse error points: the start of the token it stopped at. nlohmann gives the
+/// last byte it read, which is the end of an unexpected string, number or literal, or the byte
+/// after a broken literal ("tru,"); inside a string it is the bad byte itself.
+size_t parse_error_offset(std::string_view text, const json::parse_error& e) {
+  if (e.byte == 0) return 0;
+  size_t p = e.byte - 1;  // e.byte is 1-based
+  if (p >= text.size()) return text.size();
+  if (!is_word_char(text[p]) && text[p] != '"' && p > 0 && is_word_char(text[p - 1])) --p;
+  if (is_word_char(text[p])) {
+    while (p > 0 && is_word_char(text[p - 1])) --p;
+  } else if (text[p] == '"') {
+    // A closing quote (an opening one would have been followed by more reading): back to the
+    // quote that opens the string, skipping quotes escaped by an odd number of backslashes.
+    for (size_t q = p; q-- > 0;) {
+      if (text[q] != '"') continue;
+      size_t backslashes = 0;
+      while (q > backslashes && text[q - 1 - backslashes] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) return q;
+    }
+  }
+  return p;
+}
+
 support::Location location(std::string_view text, const std::string& path, size_t offset) {
   LineColumn lc = line_column(text, offset);
   support::Location l = support::Location::in_file(path);
@@ -551,8 +580,7 @@ std::optional<json> parse(std::string_view text, const std::string& path,
   try {
     root = json::parse(text.begin(), text.end(), cb);
   } catch (const json::parse_error& e) {
-    size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    diags.error("TK3001", location(text, path, offset),
+    diags.error("TK3001", location(text, path, parse_error_offset(text, e)),
                 "not valid JSON: " + parse_error_reason(e.what()));
     return std::nullopt;
   } catch (const ParseWatch::TooDeep&) {

@@ -44,7 +44,7 @@ constexpr uint64_t kSeed = 0x746c626b6974ull;  // "tlbkit": fixed, so every run 
 constexpr double kSlowRunSeconds = 10;         // one read taking this long counts as a hang
 constexpr size_t kReportedPerCase = 8;         // problems shown per file; all are counted
 constexpr size_t kSweepBytes = 4096;           // fields swept to edge values: the blob's first KiBs
-constexpr uint64_t kAddressSpaceHeadroom = 1ull << 30;  // more than any sound read needs
+[[maybe_unused]] constexpr uint64_t kAddressSpaceHeadroom = 1ull << 30;  // more than any sound read needs
 
 uint64_t scale() {
   const char* s = std::getenv("TLBKIT_FAULT_SCALE");
@@ -66,13 +66,15 @@ struct Rng {
 
 uint64_t fnv1a(const std::string& s) {
   uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+  for (char c : s) h = (h ^ static_cast<uint8_t>(c)) * 0x100000001b3ull;
   return h;
 }
 
 std::vector<uint8_t> read_bytes(const fs::path& p) {
   std::string s = slurp(p);
-  return {s.begin(), s.end()};
+  std::vector<uint8_t> out(s.size());
+  std::memcpy(out.data(), s.data(), s.size());
+  return out;
 }
 
 // ---- One run ---------------------------------------------------------------------------------

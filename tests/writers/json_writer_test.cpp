@@ -4,8 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <limits>
+#include <sstream>
 
 #include "model/compare.h"
 #include "readers/json/json_reader.h"
@@ -274,4 +277,21 @@ TEST_CASE("unnamed values round-trip: enumerations and VARTYPEs beyond the named
   auto back = read_back(out);
   REQUIRE(back);
   CHECK(model::diff(lib, *back) == "");
+}
+
+TEST_CASE("the sample library's descriptor equals its golden file (which the schema test validates)") {
+  const std::string golden_path =
+      std::string(TLBKIT_SOURCE_DIR) + "/tests/writers/json_sample_library.json";
+  std::string out = json::write_json(sample_library());
+  const char* update = std::getenv("UPDATE_GOLDENS");
+  const char* ci = std::getenv("CI");
+  if (update && std::string(update) == "1") {
+    REQUIRE_MESSAGE(!(ci && std::string(ci) == "true"), "UPDATE_GOLDENS is refused when CI=true");
+    std::ofstream(golden_path, std::ios::binary) << out;
+  }
+  std::ifstream in(golden_path, std::ios::binary);
+  REQUIRE_MESSAGE(in, golden_path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  CHECK(out == ss.str());
 }

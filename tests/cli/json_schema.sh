@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The JSON descriptor against its schema, with a real validator (Debian's python3-jsonschema,
 # draft 2020-12): the schema itself is a valid schema in which every property is described and
-# every object closed; the JSON of every corpus typelib (each TYPELIB resource with a listing)
-# and of the writer tests' sample library validates; and documents with an unknown property or a wrong type are rejected, so the test
-# cannot pass by accepting anything. Usage: json_schema.sh TLBKIT_EXE SOURCE_DIR. Exit 77 (skipped)
-# only when the validator is not installed. Layer: tests.
+# every object closed; the JSON of every corpus typelib (each TYPELIB resource with a listing) and
+# of the writer tests' sample library validates; and documents with an unknown property or a
+# wrong type are rejected, so the test cannot pass by accepting anything.
+# Usage: json_schema.sh TLBKIT_EXE SOURCE_DIR. Exit 77 (skipped) only when the validator is not
+# installed. Layer: tests.
 set -u
 tlbkit=$1
 src=$2
@@ -98,8 +99,8 @@ with open(list_path, encoding="utf-8") as f:
             problems.append(f"{name}: {len(errs)} schema errors; first at "
                             f"/{'/'.join(map(str, e.absolute_path))}: {e.message[:300]}")
         docs.append((name, doc))
-print(f"{len(docs) - sum(1 for p in problems if not p.startswith('schema'))} of {len(docs)} "
-      "corpus descriptors validate")
+invalid = sum(1 for p in problems if not p.startswith("schema "))
+print(f"{len(docs) - invalid} of {len(docs)} descriptors validate")
 
 # Negative checks on a real descriptor with types: each broken copy must be rejected.
 name, good = next(((n, d) for n, d in docs if d.get("types")), (None, None))
@@ -139,5 +140,5 @@ if [ "$failed" -ne 0 ]; then
   echo "json_schema: FAILED"
   exit 1
 fi
-echo "json_schema: $count descriptors validated against schemas/tlbkit.schema.json"
+echo "json_schema: the descriptors of $count corpus libraries and the sample validate against schemas/tlbkit.schema.json"
 exit 0

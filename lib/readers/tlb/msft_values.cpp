@@ -1,0 +1,193 @@
+// MSFT type descriptors (doc §5.5), values and custom-data lists (doc §5.8), decoded as the
+// runtime decodes them (Wine's MSFT_GetTdesc, the TypedescTab walk of ITypeLib2_Constructor_MSFT,
+// MSFT_ReadValue, MSFT_CustData — read for the facts). Layer: readers.
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
+#include "readers/tlb/msft_tables.h"
+#include "readers/tlb/msft_text.h"
+
+namespace tlbkit::tlb::msft {
+
+namespace fmt = tlbformat::msft;
+namespace vt = model::vt;
+using support::ReadError;
+
+namespace {
+// No real type nests pointers, arrays and SAFEARRAYs this deep; a deeper chain is a cycle.
+constexpr uint32_t kMaxTypeDepth = 64;
+// The element VARTYPEs a TypedescTab entry can name inline: Wine indexes its table of the
+// VARTYPEs 0..VT_LPWSTR with them.
+constexpr int16_t kMaxInlineElementVt = vt::LpWStr;
+}  // namespace
+
+// ---- Type descriptors ---------------------------------------------------------------------------
+
+model::TypeRef MsftFile::type(int32_t datatype) const { return data_type(datatype, 0); }
+
+model::TypeRef MsftFile::data_type(int32_t datatype, uint32_t depth) const {
+  if (datatype < 0) return model::TypeRef::base(uint16_t(uint32_t(datatype) & fmt::kVtTypeMask));
+  uint32_t index = uint32_t(datatype) / fmt::kTypedescEntrySize;
+  if (index >= typedesc_count_)
+    throw ReadError(seg(Segment::TypedescTab).offset,
+                    "type descriptor offset " + std::to_string(datatype) +
+                        " is outside the type descriptor table");
+  return typedesc(index, depth);
+}
+
+model::TypeRef MsftFile::typedesc(uint32_t index, uint32_t depth) const {
+  if (typedesc_cache_[index]) return *typedesc_cache_[index];
+  uint64_t at = seg(Segment::TypedescTab).offset + uint64_t{index} * fmt::kTypedescEntrySize;
+  if (depth > kMaxTypeDepth)
+    throw ReadError(at, "type descriptors refer to each other in a cycle");
+  // Wine reads the entry as four INT16: vt, mix, and the two halves of the second INT.
+  int16_t td0 = r_.i16(at, "type descriptor"), td2 = r_.i16(at + 4), td3 = r_.i16(at + 6);
+  uint16_t kind = uint16_t(td0) & fmt::kVtTypeMask;
+  model::TypeRef out;
+  if (td0 == vt::Ptr || td0 == vt::SafeArray) {
+    model::TypeRef inner;
+    if (td3 < 0) {  // the pointee is an inline VARTYPE in the low half
+      if (td2 < 0 || td2 > kMaxInlineElementVt)
+        throw ReadError(at, "type descriptor names an impossible element type");
+      inner = model::TypeRef::base(uint16_t(td2));
+    } else {  // the low half (only: Wine reads an INT16) is a table offset
+      if (td2 < 0) throw ReadError(at, "type descriptor refers to a negative offset");
+      inner = data_type(td2, depth + 1);
+    }
+    out = td0 == vt::Ptr ? model::TypeRef::pointer_to(std::move(inner))
+                         : model::TypeRef::safearray_of(std::move(inner));
+  } else if (td0 == vt::CArray) {
+    out = carray(td2, depth + 1);
+  } else if (td0 == vt::UserDefined) {
+    out = model::TypeRef{user_type(int32_t((uint32_t(uint16_t(td3)) << 16) | uint16_t(td2)))};
+  } else if (kind >= vt::Ptr && kind <= vt::UserDefined) {
+    throw ReadError(at, "malformed type descriptor");
+  } else {
+    out = model::TypeRef::base(kind);
+  }
+  typedesc_cache_[index] = out;
+  return out;
+}
+
+model::TypeRef MsftFile::carray(int32_t offset, uint32_t depth) const {
+  const SegmentRange& g = seg(Segment::ArrayDesc);
+  // Wine reads array descriptors only when the segment's offset is positive.
+  if (!g.present || g.offset == 0)
+    throw ReadError(seg(Segment::TypedescTab).offset, "C array without an array descriptor");
+  uint64_t at = in_segment(Segment::ArrayDesc, offset, "array descriptor");
+  int16_t a0 = r_.i16(at, "array descriptor"), a1 = r_.i16(at + 2), dims = r_.i16(at + 4);
+  model::CArray arr;
+  if (a1 < 0) {
+    arr.element = model::TypeRef::base(uint16_t(a0) & fmt::kVtTypeMask);
+  } else {
+    if (a0 < 0) throw ReadError(at, "array element refers to a negative offset");
+    arr.element = data_type(a0, depth);
+  }
+  auto ndims = uint16_t(dims);
+  r_.require(at + fmt::kArrayDescHeader, uint64_t{ndims} * fmt::kArrayBoundSize, "array bounds");
+  arr.bounds.reserve(ndims);
+  for (uint32_t d = 0; d < ndims; ++d) {
+    uint64_t b = at + fmt::kArrayDescHeader + uint64_t{d} * fmt::kArrayBoundSize;
+    arr.bounds.push_back({r_.i32(b + 4), r_.u32(b)});  // {cElements, lLbound} in the file
+  }
+  return model::TypeRef{std::move(arr)};
+}
+
+// ---- Values -------------------------------------------------------------------------------------
+
+namespace {
+
+/// A VARIANT's value from the bytes the runtime placed in its union (little-endian, the rest
+/// zero), as the model holds it.
+model::Value from_union(uint16_t type, uint64_t bits) {
+  model::Value v;
+  v.vt = type;
+  auto lo = uint32_t(bits);
+  switch (type) {
+    case vt::I1: v.data = int64_t{int8_t(lo)}; break;
+    case vt::UI1: v.data = int64_t{uint8_t(lo)}; break;
+    case vt::I2:
+    case vt::Bool: v.data = int64_t{int16_t(lo)}; break;
+    case vt::UI2: v.data = int64_t{uint16_t(lo)}; break;
+    case vt::I4:
+    case vt::Int:
+    case vt::Error:
+    case vt::HResult: v.data = int64_t{int32_t(lo)}; break;
+    case vt::UI4:
+    case vt::UInt: v.data = int64_t{lo}; break;
+    case vt::I8:
+    case vt::UI8:
+    case vt::Cy:
+    case vt::Decimal: v.data = int64_t(bits); break;  // DECIMAL: Wine fills only Lo64
+    case vt::R4: v.data = double{std::bit_cast<float>(lo)}; break;
+    case vt::R8:
+    case vt::Date: v.data = std::bit_cast<double>(bits); break;
+    default: break;  // EMPTY, NULL, and types that carry no value in a typelib
+  }
+  return v;
+}
+
+/// Bytes of data MSFT_ReadValue reads after the VARTYPE for each type (0: none, -1: a BSTR).
+int value_size(uint16_t type) {
+  switch (type) {
+    case vt::Empty: case vt::Null: case vt::I2: case vt::I4: case vt::R4: case vt::Error:
+    case vt::Bool: case vt::I1: case vt::UI1: case vt::UI2: case vt::UI4: case vt::Int:
+    case vt::UInt: case vt::Void: case vt::HResult:
+      return 4;
+    case vt::R8: case vt::Cy: case vt::Date: case vt::I8: case vt::UI8: case vt::Decimal:
+    case vt::FileTime:
+      return 8;
+    case vt::Bstr:
+      return -1;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+model::Value MsftFile::value(int32_t encoded) const {
+  if (encoded < 0) {  // inline: VARTYPE in bits 26-30, value in bits 0-25, zero-extended
+    auto u = uint32_t(encoded);
+    return from_union(uint16_t((u >> fmt::kInlineValueVtShift) & fmt::kInlineValueVtMask),
+                      u & fmt::kInlineValueMask);
+  }
+  uint64_t at = in_segment(Segment::CustData, encoded, "value");
+  uint16_t type = r_.u16(at, "value");
+  int size = value_size(type);
+  if (size == 4) return from_union(type, r_.u32(at + 2, "value"));
+  if (size == 8) return from_union(type, r_.u64(at + 2, "value"));
+  model::Value v;
+  v.vt = type;
+  if (size < 0) {
+    uint32_t len = r_.u32(at + 2, "string value");
+    if (len != fmt::kNullBstrLength)
+      v.data = ansi_to_utf8(r_.bytes(at + 6, len, "string value"), false);
+  }
+  return v;
+}
+
+model::CustomData MsftFile::custom_data(int32_t head) const {
+  model::CustomData out;
+  const SegmentRange& g = seg(Segment::CDGuids);
+  if (!g.present || head < 0) return out;
+  // Each node is 12 bytes, so a list longer than the segment holds nodes has a cycle.
+  const uint32_t max_nodes = g.length / fmt::cdguid::kSize + 1;
+  for (int32_t node = head; node >= 0;) {
+    if (out.size() >= max_nodes)
+      throw ReadError(g.offset + uint32_t(head), "custom data list does not end (a cycle)");
+    uint64_t at = uint64_t{g.offset} + uint32_t(node);
+    model::CustomDatum d;
+    d.guid = guid(r_.i32(at + fmt::cdguid::kGuidOffset, "custom data entry")).value_or(support::Guid{});
+    d.value = value(r_.i32(at + fmt::cdguid::kDataOffset, "custom data entry"));
+    out.push_back(std::move(d));
+    node = r_.i32(at + fmt::cdguid::kNext, "custom data entry");
+  }
+  // The runtime puts each node at the head of its list, so it reports the chain reversed: the
+  // order the library's author added them in.
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace tlbkit::tlb::msft

@@ -1,1 +1,0 @@
-// Placeholder translation unit so the tlbformat layer has a library target. Layer: tlbformat.

@@ -39,7 +39,7 @@ std::optional<model::Library> read_back(const std::string& text, std::string* di
 }
 }  // namespace
 
-TEST_CASE("a small library is written exactly so: fixed key order, 2-space indent, one-line refs") {
+TEST_CASE("a small library is written exactly so: fixed key order, 2-space indent, one line per member") {
   model::Library lib;
   lib.name = "Tiny";
   lib.libid = guid_of("{11111111-2222-3333-4444-555555555555}");
@@ -85,18 +85,7 @@ TEST_CASE("a small library is written exactly so: fixed key order, 2-space inden
         {"type": {"user": "IUnknown", "import": 0}}
       ],
       "functions": [
-        {
-          "name": "Get",
-          "memid": 1610678272,
-          "invkind": "propget",
-          "funckind": "purevirtual",
-          "callconv": "stdcall",
-          "vtableOffset": 24,
-          "result": "HRESULT",
-          "params": [
-            {"name": "value", "type": {"pointer": "BSTR"}, "flags": ["out", "retval"]}
-          ]
-        }
+        {"name": "Get", "memid": 1610678272, "invkind": "propget", "vtableOffset": 24, "result": "HRESULT", "params": [{"name": "value", "type": {"pointer": "BSTR"}, "flags": ["out", "retval"]}]}
       ]
     }
   ]
@@ -229,8 +218,15 @@ TEST_CASE("members holding their default are left out; a null GUID is not a miss
   auto layout = out.find(R"("layout")", rec);
   std::string head = out.substr(rec, layout - rec);
   CHECK(head == "\"name\": \"Rec\",\n      \"version\": \"1.2\",\n      ");
-  // A function without optional parameters, docs, entry or custom data.
-  CHECK(contains(out, "\"result\": \"VARIANT\",\n          \"params\": []\n        }"));
+  // A function without optional parameters, docs, entry or custom data; kinds that are the usual
+  // ones (func, purevirtual, stdcall, perinstance) are not written.
+  CHECK(contains(out, "\n        {\"name\": \"Run\", \"memid\": 7, \"funckind\": \"dispatch\", "
+                      "\"vtableOffset\": 0, \"result\": \"VARIANT\", \"params\": []}\n"));
+  CHECK(contains(out, "\n        {\"name\": \"a\", \"memid\": -1, \"type\": \"I4\", \"offset\": 0},\n"));
+  CHECK_FALSE(contains(out, "\"invkind\": \"func\""));
+  CHECK_FALSE(contains(out, "\"funckind\": \"purevirtual\""));
+  CHECK_FALSE(contains(out, "\"callconv\": \"stdcall\""));
+  CHECK_FALSE(contains(out, "\"varkind\": \"perinstance\""));
 }
 
 TEST_CASE("the descriptor is deterministic: same model, same bytes; plain layout") {

@@ -328,14 +328,14 @@ Function Converter::function(const json& j) {
   Function f;
   f.name = o.req("name", [&](const json& m) { return string(m); });
   f.memid = o.req("memid", [&](const json& m) { return number<int32_t>(m); });
-  f.invkind = o.req("invkind", [&](const json& m) {
-    return enumeration<InvokeKind>(m, nm::invoke_kinds(), "invoke kind");
+  o.opt("invkind", [&](const json& m) {
+    f.invkind = enumeration<InvokeKind>(m, nm::invoke_kinds(), "invoke kind");
   });
-  f.funckind = o.req("funckind", [&](const json& m) {
-    return enumeration<FuncKind>(m, nm::func_kinds(), "function kind");
+  o.opt("funckind", [&](const json& m) {
+    f.funckind = enumeration<FuncKind>(m, nm::func_kinds(), "function kind");
   });
-  f.callconv = o.req("callconv", [&](const json& m) {
-    return enumeration<CallConv>(m, nm::call_convs(), "calling convention");
+  o.opt("callconv", [&](const json& m) {
+    f.callconv = enumeration<CallConv>(m, nm::call_convs(), "calling convention");
   });
   f.vtable_offset = o.req("vtableOffset", [&](const json& m) { return number<int32_t>(m); });
   o.opt("flags", [&](const json& m) { f.flags = flags(m, nm::func_flags()); });
@@ -363,8 +363,8 @@ Variable Converter::variable(const json& j) {
   Variable v;
   v.name = o.req("name", [&](const json& m) { return string(m); });
   v.memid = o.req("memid", [&](const json& m) { return number<int32_t>(m); });
-  v.varkind = o.req("varkind", [&](const json& m) {
-    return enumeration<VarKind>(m, nm::var_kinds(), "variable kind");
+  o.opt("varkind", [&](const json& m) {
+    v.varkind = enumeration<VarKind>(m, nm::var_kinds(), "variable kind");
   });
   o.opt("flags", [&](const json& m) { v.flags = flags(m, nm::var_flags()); });
   v.type = o.req("type", [&](const json& m) { return type_ref(m); });

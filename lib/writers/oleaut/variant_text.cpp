@@ -32,8 +32,9 @@ std::optional<std::string> date_text(double date) {
   auto seconds = static_cast<long long>(std::llround(partial * 86400.0));
   long long days = static_cast<long long>(whole) + seconds / 86400;
   seconds %= 86400;
-  // Days since 1899-12-30 → civil date (proleptic Gregorian).
-  long long z = days + 693594 + 306;  // days since 0000-03-01
+  // Days since 1899-12-30 → civil date (proleptic Gregorian); 1899-12-30 is day 693899 counted
+  // from 0000-03-01.
+  long long z = days + 693899;
   long long era = (z >= 0 ? z : z - 146096) / 146097;
   long long doe = z - era * 146097;
   long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;

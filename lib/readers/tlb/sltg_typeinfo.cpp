@@ -71,7 +71,7 @@ std::vector<model::ImplType> read_impls(const Context& cx, const TypeBlock& tb, 
                  fail(at, "bad implemented-interface record magic (expected 0x004a)");
                uint16_t ref = cx.r.u16(at + fmt::impl::kRef, "implemented interface reference");
                // A dispinterface's record counts its reference after its properties: in all
-               // 135 dispinterfaces of the corpus the WORD is cVars + the index [bytes].
+               // 131 dispinterfaces of the corpus the WORD is cVars + the index [bytes].
                if (kind == TypeKind::Dispatch && ref >= tl.vars) ref = static_cast<uint16_t>(ref - tl.vars);
                model::ImplType impl;
                impl.type = model::TypeRef{reference(tb, ref, at + fmt::impl::kRef)};

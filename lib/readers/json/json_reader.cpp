@@ -1,23 +1,23 @@
 // Reads the JSON interop descriptor (schemas/tlbkit.schema.json) back into model::Library: the
 // exact inverse of writers/json, so typelib → JSON → model gives the model it started from.
-// nlohmann parses the text; the conversion below checks every element and stops at the first bad
-// one, which is reported once with its JSON path and its line and column. Layer: readers.
+// json_parse parses the text; the conversion below checks every element and stops at the first
+// bad one, which is reported once with its JSON path and its line and column. Layer: readers.
 #include "readers/json/json_reader.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <nlohmann/json.hpp>
 
 #include "model/automation_names.h"
 #include "readers/json/json_locate.h"
+#include "readers/json/json_parse.h"
 #include "tlbformat/json_descriptor.h"
 
 namespace tlbkit::json {
 
 namespace {
-using nlohmann::json;
+using json = Node;
 using namespace model;
 namespace nm = model::names;
 
@@ -27,12 +27,12 @@ static_assert(std::variant_size_v<TypeDef> == 8, "a new kind needs reading here"
 /// limit keeps the conversion's recursion bounded on hostile input.
 constexpr int kMaxDepth = 256;
 
-/// The first problem found: what is wrong and where. Thrown inside the conversion, caught by
-/// read_json; it never leaves this file.
+/// The first problem found: what is wrong, at which JSON path, at which byte. Thrown inside the
+/// conversion, caught by read_json; it never leaves this file.
 struct Failure {
   std::string message;
   JsonPath path;
-  bool at_key = false;  // point at the key of the last path step, not at its value
+  size_t offset;
 };
 
 class Converter;
@@ -42,7 +42,7 @@ class Converter;
 class Obj {
  public:
   Obj(Converter& c, const json& j);
-  bool has(std::string_view key) const { return j_.find(key) != j_.end(); }
+  bool has(std::string_view key) const;
   /// Reads a required member with `read(member)`.
   template <typename F>
   auto req(std::string_view key, F read);
@@ -60,35 +60,35 @@ class Obj {
 
 class Converter {
  public:
-  Library library(const json& root);
+  explicit Converter(const Document& doc) : doc_(doc) {}
+  const Document& doc() const { return doc_; }
+  Library library();
 
-  [[noreturn]] void fail(std::string message, bool at_key = false) {
-    throw Failure{std::move(message), path_, at_key};
+  /// Fails at the element of the current path (the root when the path is empty).
+  [[noreturn]] void fail(std::string message) {
+    JsonPath path;
+    for (const Frame& f : path_) path.push_back(f.step);
+    throw Failure{std::move(message), std::move(path),
+                  path_.empty() ? doc_.root().offset : path_.back().offset};
   }
-  /// Runs `f` with `step` appended to the current path.
+  /// Runs `f` with `step`, whose element starts at `offset`, appended to the current path.
   template <typename F>
-  auto at(PathStep step, F f) {
-    path_.push_back(std::move(step));
+  auto at(PathStep step, size_t offset, F f) {
+    path_.push_back(Frame{std::move(step), offset});
     struct Pop {
-      JsonPath& p;
+      std::vector<Frame>& p;
       ~Pop() { p.pop_back(); }
     } pop{path_};
     return f();
   }
 
   // ---- Scalars ---------------------------------------------------------------------------
-  const std::string& string(const json& j) {
-    if (!j.is_string()) fail("expected a string");
-    return j.get_ref<const std::string&>();
+  std::string string(const json& j) {
+    if (j.type != Node::Type::String) fail("expected a string");
+    return std::string(j.string);
   }
   int64_t integer(const json& j, int64_t lo, int64_t hi) {
-    if (j.is_number_unsigned() && j.get<uint64_t>() <= static_cast<uint64_t>(hi)) {
-      auto v = static_cast<int64_t>(j.get<uint64_t>());
-      if (v >= lo) return v;
-    } else if (j.is_number_integer() && !j.is_number_unsigned()) {
-      int64_t v = j.get<int64_t>();
-      if (v >= lo && v <= hi) return v;
-    }
+    if (j.type == Node::Type::Integer && j.number.i >= lo && j.number.i <= hi) return j.number.i;
     fail("expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
   }
   template <typename T>
@@ -114,10 +114,14 @@ class Converter {
   template <typename F>
   auto array(const json& j, F read) {
     using T = decltype(read(j));
-    if (!j.is_array()) fail("expected an array");
+    if (j.type != Node::Type::Array) fail("expected an array");
     std::vector<T> out;
-    out.reserve(j.size());
-    for (size_t i = 0; i < j.size(); ++i) out.push_back(at(i, [&] { return read(j[i]); }));
+    out.reserve(j.count);
+    auto items = doc_.items(j);
+    for (size_t i = 0; i < items.size(); ++i) {
+      const json& e = doc_.node(items[i]);
+      out.push_back(at(i, e.offset, [&] { return read(e); }));
+    }
     return out;
   }
 
@@ -149,38 +153,71 @@ class Converter {
   ImportedLibrary import(const json& j);
 
  private:
-  JsonPath path_;
+  struct Frame {
+    PathStep step;
+    size_t offset;  // where the element (or, for an unknown key, the key) starts
+  };
+  const Document& doc_;
+  std::vector<Frame> path_;
   size_t import_count_ = 0;
   size_t type_count_ = 0;
 };
 
-Obj::Obj(Converter& c, const json& j) : c_(c), j_(j) {
-  if (!j.is_object()) c.fail("expected an object");
+/// The first member whose key an earlier member of the same object has, or null.
+const Member* repeated_key(std::span<const Member> members) {
+  if (members.size() <= 16) {  // the usual case: a pairwise look is cheapest
+    for (size_t i = 1; i < members.size(); ++i)
+      for (size_t k = 0; k < i; ++k)
+        if (members[k].key == members[i].key) return &members[i];
+    return nullptr;
+  }
+  // Large (hostile) objects: sort by key, keeping text order among equal keys.
+  std::vector<const Member*> sorted;
+  for (const Member& m : members) sorted.push_back(&m);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Member* a, const Member* b) { return a->key < b->key; });
+  const Member* first = nullptr;
+  for (size_t i = 1; i < sorted.size(); ++i)
+    if (sorted[i]->key == sorted[i - 1]->key && (!first || sorted[i]->key_offset < first->key_offset))
+      first = sorted[i];
+  return first;
 }
+
+Obj::Obj(Converter& c, const json& j) : c_(c), j_(j) {
+  if (j.type != Node::Type::Object) c.fail("expected an object");
+  if (const Member* m = repeated_key(c.doc().members(j))) {
+    std::string key(m->key);
+    c.at(key, m->key_offset, [&] { c_.fail("property \"" + key + "\" appears twice"); });
+  }
+}
+
+bool Obj::has(std::string_view key) const { return c_.doc().find(j_, key) != nullptr; }
 
 template <typename F>
 auto Obj::req(std::string_view key, F read) {
-  auto it = j_.find(key);
-  if (it == j_.end()) c_.fail("missing property \"" + std::string(key) + "\"");
+  const Member* m = c_.doc().find(j_, key);
+  if (!m) c_.fail("missing property \"" + std::string(key) + "\"");
   taken_.push_back(key);
-  return c_.at(std::string(key), [&] { return read(*it); });
+  const json& v = c_.doc().node(m->value);
+  return c_.at(std::string(key), v.offset, [&] { return read(v); });
 }
 
 template <typename F>
 void Obj::opt(std::string_view key, F read) {
-  auto it = j_.find(key);
-  if (it == j_.end()) return;
+  const Member* m = c_.doc().find(j_, key);
+  if (!m) return;
   taken_.push_back(key);
-  c_.at(std::string(key), [&] { read(*it); });
+  const json& v = c_.doc().node(m->value);
+  c_.at(std::string(key), v.offset, [&] { read(v); });
 }
 
 void Obj::done() {
-  if (j_.size() == taken_.size()) return;
-  for (const auto& item : j_.items()) {
-    const std::string& k = item.key();
+  if (j_.count == taken_.size()) return;  // keys are unique, so every member was taken
+  for (const Member& m : c_.doc().members(j_)) {
     bool taken = false;
-    for (std::string_view t : taken_) taken = taken || t == k;
-    if (!taken) c_.at(k, [&] { c_.fail("unknown property \"" + k + "\"", true); });
+    for (std::string_view t : taken_) taken = taken || t == m.key;
+    std::string key(m.key);
+    if (!taken) c_.at(key, m.key_offset, [&] { c_.fail("unknown property \"" + key + "\""); });
   }
 }
 
@@ -200,14 +237,14 @@ Version Converter::version(const json& j) {
 
 uint16_t Converter::named(const json& j, std::span<const nm::Named> table, uint16_t max,
                           const char* what) {
-  if (j.is_string()) {
-    if (auto v = nm::value_of(table, j.get_ref<const std::string&>())) return *v;
+  if (j.type == Node::Type::String) {
+    if (auto v = nm::value_of(table, j.string)) return *v;
     std::string known;
     for (const nm::Named& n : table) known += (known.empty() ? "" : ", ") + std::string(n.name);
-    fail("unknown " + std::string(what) + " \"" + j.get<std::string>() + "\" (known: " + known +
+    fail("unknown " + std::string(what) + " \"" + std::string(j.string) + "\" (known: " + known +
          ")");
   }
-  if (!j.is_number_integer()) fail("expected a " + std::string(what) + " name or number");
+  if (!j.is_integer()) fail("expected a " + std::string(what) + " name or number");
   return static_cast<uint16_t>(integer(j, 0, max));
 }
 
@@ -229,8 +266,10 @@ void Converter::value_members(Obj& o, Value& v) {
   });
   o.opt("double", [&](const json& m) {
     ++data_members;
-    if (m.is_number()) return void(v.data = m.get<double>());
-    std::string s = m.is_string() ? m.get<std::string>() : "";
+    if (m.type == Node::Type::Real) return void(v.data = m.number.d);
+    if (m.type == Node::Type::Integer) return void(v.data = static_cast<double>(m.number.i));
+    if (m.type == Node::Type::Unsigned) return void(v.data = static_cast<double>(m.number.u));
+    std::string_view s = m.type == Node::Type::String ? m.string : "";
     if (s == "NaN") return void(v.data = std::numeric_limits<double>::quiet_NaN());
     if (s == "Infinity") return void(v.data = std::numeric_limits<double>::infinity());
     if (s == "-Infinity") return void(v.data = -std::numeric_limits<double>::infinity());
@@ -258,8 +297,8 @@ void Converter::custom(Obj& o, CustomData& cd) {
 
 TypeRef Converter::type_ref(const json& j, int depth) {
   if (depth > kMaxDepth) fail("type reference nested too deeply");
-  if (j.is_string() || j.is_number()) return TypeRef::base(vartype(j));
-  if (!j.is_object())
+  if (j.type == Node::Type::String || j.is_number()) return TypeRef::base(vartype(j));
+  if (j.type != Node::Type::Object)
     fail("expected a type: a VARTYPE name or number, or an object with \"pointer\", "
          "\"safearray\", \"carray\" or \"user\"");
   return type_ref_object(j, depth);
@@ -346,8 +385,8 @@ Function Converter::function(const json& j) {
   o.opt("optionalCount", [&](const json& m) { f.optional_count = number<int16_t>(m); });
   docs(o, f.docs);
   o.opt("entry", [&](const json& m) {
-    if (m.is_string())
-      f.entry.v = m.get<std::string>();
+    if (m.type == Node::Type::String)
+      f.entry.v = std::string(m.string);
     else if (m.is_number())
       f.entry.v = number<uint16_t>(m);
     else
@@ -463,12 +502,22 @@ ImportedLibrary Converter::import(const json& j) {
   return imp;
 }
 
-Library Converter::library(const json& root) {
-  Obj o(*this, root);
+/// How a bad format version looks in the message.
+std::string describe(const json& j) {
+  switch (j.type) {
+    case Node::Type::Integer: return std::to_string(j.number.i);
+    case Node::Type::Unsigned: return std::to_string(j.number.u);
+    case Node::Type::String: return "\"" + std::string(j.string) + "\"";
+    default: return "(not an integer)";
+  }
+}
+
+Library Converter::library() {
+  Obj o(*this, doc_.root());
   // The format version first: a newer descriptor is reported as such, not as unknown members.
   o.req("formatVersion", [&](const json& m) {
-    if (!m.is_number_integer() || m.get<int64_t>() != kFormatVersion)
-      fail("unsupported format version " + m.dump() + " (this tlbkit reads version " +
+    if (m.type != Node::Type::Integer || m.number.i != kFormatVersion)
+      fail("unsupported format version " + describe(m) + " (this tlbkit reads version " +
            std::to_string(kFormatVersion) + ")");
     return 0;
   });
@@ -494,68 +543,11 @@ Library Converter::library(const json& root) {
   });
   import_count_ = lib.imports.size();
   lib.types = o.req("types", [&](const json& m) {
-    type_count_ = m.is_array() ? m.size() : 0;
+    type_count_ = m.type == Node::Type::Array ? m.count : 0;
     return array(m, [&](const json& e) { return type_info(e); });
   });
   o.done();
   return lib;
-}
-
-// ---- Parsing --------------------------------------------------------------------------------
-
-/// Counts the members nlohmann saw, and stops the parse of a document nested too deeply.
-struct ParseWatch {
-  size_t keys = 0;
-  struct TooDeep {};
-};
-
-size_t count_members(const json& j) {
-  size_t n = 0;
-  std::vector<const json*> todo{&j};
-  while (!todo.empty()) {
-    const json* cur = todo.back();
-    todo.pop_back();
-    if (cur->is_object()) n += cur->size();
-    if (cur->is_structured())
-      for (const json& child : *cur) todo.push_back(&child);
-  }
-  return n;
-}
-
-/// The reason of a nlohmann parse error without its "[json.exception…] parse error at line…"
-/// preamble, which we replace with our own location.
-std::string parse_error_reason(const std::string& what) {
-  auto column = what.find("column ");
-  auto colon = what.find(": ", column == std::string::npos ? 0 : column);
-  return colon == std::string::npos ? what : what.substr(colon + 2);
-}
-
-bool is_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '.' || c == '+' || c == '-';
-}
-
-/// Where a nlohmann parse error points: the start of the token it stopped at. nlohmann gives the
-/// last byte it read, which is the end of an unexpected string, number or literal, or the byte
-/// after a broken literal ("tru,"); inside a string it is the bad byte itself.
-size_t parse_error_offset(std::string_view text, const json::parse_error& e) {
-  if (e.byte == 0) return 0;
-  size_t p = e.byte - 1;  // e.byte is 1-based
-  if (p >= text.size()) return text.size();
-  if (!is_word_char(text[p]) && text[p] != '"' && p > 0 && is_word_char(text[p - 1])) --p;
-  if (is_word_char(text[p])) {
-    while (p > 0 && is_word_char(text[p - 1])) --p;
-  } else if (text[p] == '"') {
-    // A closing quote (an opening one would have been followed by more reading): back to the
-    // quote that opens the string, skipping quotes escaped by an odd number of backslashes.
-    for (size_t q = p; q-- > 0;) {
-      if (text[q] != '"') continue;
-      size_t backslashes = 0;
-      while (q > backslashes && text[q - 1 - backslashes] == '\\') ++backslashes;
-      if (backslashes % 2 == 0) return q;
-    }
-  }
-  return p;
 }
 
 support::Location location(std::string_view text, const std::string& path, size_t offset) {
@@ -565,53 +557,22 @@ support::Location location(std::string_view text, const std::string& path, size_
   l.column = lc.column;
   return l;
 }
-
-/// Parses `text`; reports and returns nullopt when it is not JSON, nests too deeply or repeats
-/// a key inside one object.
-std::optional<json> parse(std::string_view text, const std::string& path,
-                          support::DiagEngine& diags) {
-  ParseWatch watch;
-  json::parser_callback_t cb = [&watch](int depth, json::parse_event_t event, json&) {
-    if (depth > kMaxDepth) throw ParseWatch::TooDeep{};
-    if (event == json::parse_event_t::key) ++watch.keys;
-    return true;
-  };
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end(), cb);
-  } catch (const json::parse_error& e) {
-    diags.error("TK3001", location(text, path, parse_error_offset(text, e)),
-                "not valid JSON: " + parse_error_reason(e.what()));
-    return std::nullopt;
-  } catch (const ParseWatch::TooDeep&) {
-    diags.error("TK3001", support::Location::in_file(path),
-                "JSON nested more than " + std::to_string(kMaxDepth) + " levels deep");
-    return std::nullopt;
-  }
-  if (count_members(root) != watch.keys) {
-    if (auto dup = find_duplicate_key(text)) {
-      diags.error("TK3002", location(text, path, dup->offset),
-                  format_path(dup->path) + ": property \"" +
-                      std::get<std::string>(dup->path.back()) + "\" appears twice");
-      return std::nullopt;
-    }
-  }
-  return root;
-}
 }  // namespace
 
 std::optional<model::Library> read_json(std::string_view text, const std::string& path,
                                         support::DiagEngine& diags) {
   try {
-    auto root = parse(text, path, diags);
-    if (!root) return std::nullopt;
-    try {
-      return Converter{}.library(*root);
-    } catch (const Failure& f) {
-      diags.error("TK3002", location(text, path, locate(text, f.path, f.at_key)),
-                  format_path(f.path) + ": " + f.message);
+    auto parsed = parse(text, kMaxDepth);
+    if (const auto* e = std::get_if<ParseError>(&parsed)) {
+      diags.error("TK3001", location(text, path, e->offset), "not valid JSON: " + e->message);
+      return std::nullopt;
     }
-  } catch (const std::exception& e) {
+    try {
+      return Converter(std::get<Document>(parsed)).library();
+    } catch (const Failure& f) {
+      diags.error("TK3002", location(text, path, f.offset), format_path(f.path) + ": " + f.message);
+    }
+  } catch (const std::exception& e) {  // std::bad_alloc: the only exception left to expect
     diags.error("TK3003", support::Location::in_file(path),
                 std::string("cannot read the JSON descriptor: ") + e.what());
   }

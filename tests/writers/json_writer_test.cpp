@@ -291,3 +291,18 @@ TEST_CASE("the sample library's descriptor equals its golden file (which the sch
   ss << in.rdbuf();
   CHECK(out == ss.str());
 }
+
+TEST_CASE("text that is not UTF-8 survives the round trip byte for byte") {
+  model::Library lib = sample_library();
+  lib.name = "Caf\xE9";                                        // Latin-1, not UTF-8
+  lib.types[0].docs.helpstring = std::string("\xFF\x80\xC3", 3);  // stray bytes, a cut sequence
+  lib.custom[2].value.data = std::string("\xED\xA0\x80 ok \xF0\x9F\x98\x80");  // a surrogate, then UTF-8
+  std::string out = json::write_json(lib);
+  CHECK(contains(out, R"("name": "Caf\udce9")"));
+  CHECK(contains(out, R"("helpstring": "\udcff\udc80\udcc3")"));
+  CHECK(contains(out, "\"text\": \"\\udced\\udca0\\udc80 ok \xF0\x9F\x98\x80\""));
+  std::string diags;
+  auto back = read_back(out, &diags);
+  REQUIRE_MESSAGE(back, diags);
+  CHECK(model::diff(lib, *back) == "");
+}

@@ -49,7 +49,8 @@ class Emitter {
 
 /// Appends `s` as a JSON string literal (quotes included). Bytes that are not valid UTF-8 are
 /// written as escapes of U+DC80…U+DCFF, one per byte (Python's "surrogateescape"), so that no
-/// byte of a name is lost; JSON readers that reject lone surrogates reject such a string.
+/// byte of a name is lost: tlbkit's reader turns them back into the bytes; a strict reader
+/// elsewhere may reject the lone surrogates. Text from typelibs is UTF-8, so this is rare.
 void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace tlbkit::json

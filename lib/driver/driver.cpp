@@ -52,6 +52,17 @@ int list_resources(const std::string& file, support::DiagEngine& diags,
   }
   return kExitOk;
 }
+/// The listing writer emulates the runtime's loader of the input's format (MSFT unless it is an
+/// SLTG type library).
+oleaut::ListingOptions listing_options(const InputPath& in) {
+  oleaut::ListingOptions o;
+  std::vector<uint8_t> bytes;
+  std::string error;
+  if (support::read_file(in.file, bytes, error) &&
+      tlb::typelib_format(bytes, in.resource) == tlb::TypelibFormat::Sltg)
+    o.loader = oleaut::Loader::Sltg;
+  return o;
+}
 }  // namespace
 
 int run(const Options& opts, support::DiagEngine& diags, support::OutputSink& sink) {
@@ -70,7 +81,7 @@ int run(const Options& opts, support::DiagEngine& diags, support::OutputSink& si
   if (opts.format == "json") {
     out = json::write_json(*lib);
   } else if (opts.format == "oleaut") {
-    out = oleaut::write_listing(*lib, set);
+    out = oleaut::write_listing(*lib, set, listing_options(in));
   } else if (opts.format == "text") {
     out = text::write_text(*lib, set);
   } else {

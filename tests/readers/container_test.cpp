@@ -191,3 +191,13 @@ TEST_CASE("bare files: MSFT read whole, a resource number ignored, other data re
   REQUIRE(d2.error_count() == 1);
   CHECK(d2.all()[0].code == "TK1104");
 }
+
+TEST_CASE("the format of the library a file holds, for the resource asked for") {
+  auto pe = corpus("ms/FM20.DLL");
+  CHECK(tlb::typelib_format(pe, std::nullopt) == tlb::TypelibFormat::Msft);
+  CHECK(tlb::typelib_format(pe, 2) == tlb::TypelibFormat::Msft);
+  CHECK_FALSE(tlb::typelib_format(pe, 9));
+  CHECK(tlb::typelib_format(corpus("ms/stdole32.tlb"), std::nullopt) == tlb::TypelibFormat::Sltg);
+  CHECK(tlb::typelib_format(corpus("widl/wuapi_win32.tlb"), std::nullopt) == tlb::TypelibFormat::Msft);
+  CHECK_FALSE(tlb::typelib_format(std::vector<uint8_t>{'x', 'y', 'z', 'w'}, std::nullopt));
+}

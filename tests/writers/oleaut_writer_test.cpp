@@ -319,3 +319,24 @@ TEST_CASE("values as VariantChangeTypeEx(en-US) prints them") {
   CHECK_FALSE(variant_text({vt::Unknown, std::monostate{}}));
   CHECK_FALSE(variant_text({vt::Variant, std::monostate{}}));
 }
+
+TEST_CASE("a library the SLTG loader read: no FHASDISKIMAGE, its help context, no size fix-ups") {
+  World w;
+  Library l = win32_lib();
+  l.flags = libflag::Restricted;
+  l.docs = {"", 65535, 0};
+  TypeInfo t;
+  t.name = "IPlain";
+  t.layout = {4, 4, 12};
+  t.def = InterfaceDef{};
+  l.types.push_back(t);
+  oleaut::ListingOptions sltg;
+  sltg.loader = oleaut::Loader::Sltg;
+  auto out = lines(oleaut::write_listing(l, w.set, sltg));
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].find(" flags=0x1 helpstring=\"\" helpcontext=65535 ") != std::string::npos);
+  CHECK(out[1].find(" size=4 align=4 ") != std::string::npos);
+  auto msft = lines(oleaut::write_listing(l, w.set));
+  CHECK(msft[0].find(" flags=0x9 helpstring=\"\" helpcontext=0 ") != std::string::npos);
+  CHECK(msft[1].find(" size=8 align=8 ") != std::string::npos);
+}

@@ -223,6 +223,22 @@ bool looks_like_typelib(std::span<const uint8_t> file) {
          magic == tlbformat::msft::kMagicSltg;
 }
 
+std::optional<TypelibFormat> typelib_format(std::span<const uint8_t> file,
+                                            std::optional<uint32_t> resource_id) {
+  std::span<const uint8_t> blob = file;
+  if (is_pe(file)) {
+    support::DiagEngine quiet;
+    blob = {};
+    for (const TypelibResource& res : list_typelib_resources(file, "", quiet))
+      if (res.id == resource_id.value_or(kDefaultResourceId))
+        blob = file.subspan(res.file_offset, res.size);
+  }
+  uint32_t magic = first_dword(blob);
+  if (magic == tlbformat::msft::kMagicMsft) return TypelibFormat::Msft;
+  if (magic == tlbformat::msft::kMagicSltg) return TypelibFormat::Sltg;
+  return std::nullopt;
+}
+
 std::vector<TypelibResource> list_typelib_resources(std::span<const uint8_t> file,
                                                     const std::string& path,
                                                     support::DiagEngine& diags) {

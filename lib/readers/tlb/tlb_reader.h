@@ -22,6 +22,14 @@ struct TypelibResource {
 /// True if `file` starts like something read_typelib understands (MSFT, SLTG or PE "MZ").
 bool looks_like_typelib(std::span<const uint8_t> file);
 
+/// The two binary type library formats.
+enum class TypelibFormat : uint8_t { Msft, Sltg };
+
+/// The format of the library read_typelib would read from `file` (for a PE file, from TYPELIB
+/// resource `resource_id`, default 1); nullopt when there is none. Reports nothing.
+std::optional<TypelibFormat> typelib_format(std::span<const uint8_t> file,
+                                            std::optional<uint32_t> resource_id);
+
 /// The TYPELIB resources of a PE file, in resource-ID order. Reports an error (and returns an
 /// empty list) when the PE structure is broken or holds no TYPELIB resource.
 std::vector<TypelibResource> list_typelib_resources(std::span<const uint8_t> file,

@@ -52,7 +52,8 @@ std::string value_text(const model::Value& v) {
 
 class Lister {
  public:
-  Lister(const model::Library& lib, const model::LibrarySet& set) : lib_(lib), rv_(set) {}
+  Lister(const model::Library& lib, const model::LibrarySet& set, const ListingOptions& options)
+      : lib_(lib), options_(options), rv_(set, options.loader == Loader::Sltg ? &lib : nullptr) {}
 
   std::string run() {
     library();
@@ -72,14 +73,17 @@ class Lister {
   }
 
   void library() {
-    // The runtime reports LIBFLAG_FHASDISKIMAGE for a library loaded from a file, and as the help
-    // context the header's help-string context (Wine reads header 0x28 as dwHelpContext).
+    // The MSFT loader adds LIBFLAG_FHASDISKIMAGE and reports the header's help-string context as
+    // the help context (Wine reads header 0x28 as dwHelpContext); the SLTG loader reports the
+    // flags and the one help context the library block holds.
+    const bool msft = options_.loader == Loader::Msft;
+    uint32_t flags = lib_.flags | (msft ? model::libflag::HasDiskImage : 0);
+    uint32_t context = msft ? lib_.docs.helpstringcontext : lib_.docs.helpcontext;
     line(cat("library ", c_string(lib_.name), " guid=", lib_.libid.value_or(support::Guid{}).to_string(),
              " version=", num(lib_.version.major), ".", num(lib_.version.minor),
-             " lcid=", num(lib_.lcid), " syskind=", num(int(lib_.syskind)),
-             " flags=", hex(lib_.flags | model::libflag::HasDiskImage),
-             " helpstring=", quote(lib_.docs.helpstring),
-             " helpcontext=", num(lib_.docs.helpstringcontext), " helpfile=", quote(lib_.helpfile)));
+             " lcid=", num(lib_.lcid), " syskind=", num(int(lib_.syskind)), " flags=", hex(flags),
+             " helpstring=", quote(lib_.docs.helpstring), " helpcontext=", num(context),
+             " helpfile=", quote(lib_.helpfile)));
     custom("  ", lib_.custom);
   }
 
@@ -183,14 +187,16 @@ class Lister {
   }
 
   const model::Library& lib_;
+  ListingOptions options_;
   RuntimeView rv_;
   std::string out_;
 };
 
 }  // namespace
 
-std::string write_listing(const model::Library& lib, const model::LibrarySet& set) {
-  return Lister(lib, set).run();
+std::string write_listing(const model::Library& lib, const model::LibrarySet& set,
+                          const ListingOptions& options) {
+  return Lister(lib, set, options).run();
 }
 
 }  // namespace tlbkit::oleaut

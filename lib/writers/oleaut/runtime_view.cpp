@@ -185,14 +185,15 @@ RuntimeView::Layout RuntimeView::layout_of(const TypeHandle& h, const model::Lib
   return layouts(*h.lib)[h.index];
 }
 
-/// TLB_fix_typeinfo_ptr_size: a library built for another pointer size gets, in index order,
-/// pointer-sized interfaces, dispinterfaces and coclasses, and recomputed aliases.
+/// TLB_fix_typeinfo_ptr_size: a library the MSFT loader reads that was built for another
+/// pointer size gets, in index order, pointer-sized interfaces, dispinterfaces and coclasses, and
+/// recomputed aliases. (The SLTG loader fixes nothing.)
 const std::vector<RuntimeView::Layout>& RuntimeView::layouts(const model::Library& lib) const {
   if (auto it = layouts_.find(&lib); it != layouts_.end()) return it->second;
   std::vector<Layout>& out = layouts_[&lib];
   out.reserve(lib.types.size());
   for (const model::TypeInfo& t : lib.types) out.push_back({t.layout.size, t.layout.alignment});
-  if (file_pointer_size(lib) == kPointerSize) return out;
+  if (file_pointer_size(lib) == kPointerSize || &lib == sltg_) return out;
   for (uint32_t i = 0; i < lib.types.size(); ++i) {
     const model::TypeInfo& t = lib.types[i];
     Layout& l = out[i];

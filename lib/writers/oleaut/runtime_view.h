@@ -58,7 +58,10 @@ struct MemberDocs {
 
 class RuntimeView {
  public:
-  explicit RuntimeView(const model::LibrarySet& set) : set_(set) {}
+  /// `sltg`: a library the runtime's SLTG loader read, which gets no pointer-size fix-ups (every
+  /// other library is taken as loaded from an MSFT file).
+  explicit RuntimeView(const model::LibrarySet& set, const model::Library* sltg = nullptr)
+      : set_(set), sltg_(sltg) {}
 
   // ---- References (GetRefTypeInfo) -------------------------------------------------------------
   /// The type a reference of `from` names, or an empty handle when the runtime cannot load it.
@@ -106,6 +109,7 @@ class RuntimeView {
   MemberDocs docs_in(const TypeHandle& h, int32_t memid, int depth) const;
 
   const model::LibrarySet& set_;
+  const model::Library* sltg_;
   mutable std::map<const model::Library*, std::vector<Layout>> layouts_;
   mutable std::map<std::pair<const model::Library*, uint32_t>, std::optional<std::vector<FuncRef>>>
       dispatch_cache_;

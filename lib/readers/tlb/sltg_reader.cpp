@@ -2,6 +2,7 @@
 // blocks, then the library block (last) and one type info block per type. Every offset and count
 // is checked; a problem in one type info is reported and the next is still read, so one run
 // reports them all, but any error fails the read. Layer: readers.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -49,19 +50,28 @@ std::vector<Block> read_blocks(const ByteReader& r) {
   std::vector<Block> blocks;
   std::vector<bool> seen(entries, false);
   uint32_t e = r.u16(fmt::header::kFirstBlock, "first block");
+  uint64_t link = fmt::header::kFirstBlock;  // where `e` was read, for diagnostics
   while (true) {
-    if (e < 1 || e > entries) fail(fmt::header::kFirstBlock, "block chain names entry " + std::to_string(e) + " of " + std::to_string(entries));
-    if (seen[e - 1]) fail(fmt::header::kSize, "the block chain loops");
+    if (e < 1 || e > entries)
+      fail(link, "the block chain names entry " + std::to_string(e) + " of " +
+                     std::to_string(entries));
+    if (seen[e - 1]) fail(link, "the block chain loops back to entry " + std::to_string(e));
     seen[e - 1] = true;
     uint64_t entry = fmt::header::kSize + uint64_t{e - 1} * fmt::block_entry::kSize;
     Block b;
     b.offset = pos;
     b.size = r.u32(entry + fmt::block_entry::kLength);
-    r.require(pos, b.size, "block");
     b.index_name = index_name(r, index, index_size, r.u16(entry + fmt::block_entry::kIndexString), entry);
+    // Blocks follow one another, so a bad length shows as a later block past the end: name the
+    // entry whose block does not fit, not an offset outside the file.
+    if (!r.contains(pos, b.size))
+      fail(entry, "block " + std::to_string(e) + " (\"" + b.index_name + "\", " +
+                      std::to_string(b.size) + " bytes at " + ByteReader::hex(pos) +
+                      ") runs past the end of the data (" + std::to_string(r.size()) + " bytes)");
     blocks.push_back(b);
     pos += b.size;
-    e = r.u16(entry + fmt::block_entry::kNext);
+    link = entry + fmt::block_entry::kNext;
+    e = r.u16(link);
     if (e == 0) break;
   }
   if (blocks.size() != entries)
@@ -100,9 +110,12 @@ model::Library library_attributes(const sltg::LibraryBlock& lb, uint64_t where) 
 
 /// TK2201: the file's structure is broken, nothing can be read. TK2202: one type info is broken
 /// (the others are still read, so that every broken one is reported).
-void report(support::DiagEngine& diags, const std::string& path, uint64_t base, const char* code,
-            const std::string& what, const support::ReadError& e) {
-  diags.error(code, support::Location::at_offset(path, base + e.offset), what + e.what());
+/// The location is the offset the error names, or the end of the data when that lies beyond it
+/// (a truncated file: what is missing starts at its end).
+void report(support::DiagEngine& diags, const std::string& path, uint64_t base, uint64_t size,
+            const char* code, const std::string& what, const support::ReadError& e) {
+  diags.error(code, support::Location::at_offset(path, base + std::min(e.offset, size)),
+              what + e.what());
 }
 
 }  // namespace
@@ -133,7 +146,7 @@ std::optional<model::Library> read_sltg(std::span<const uint8_t> blob, uint64_t 
                                       blocks[i].index_name + "\"");
         lib.types.push_back(sltg::read_type_info(cx, blocks[i], lb.types[i]));
       } catch (const support::ReadError& e) {
-        report(diags, path, base, "TK2202",
+        report(diags, path, base, blob.size(), "TK2202",
                "cannot read type " + std::to_string(i) + " (" + lb.types[i].name + ") of the SLTG type library: ", e);
         ok = false;
       }
@@ -141,7 +154,7 @@ std::optional<model::Library> read_sltg(std::span<const uint8_t> blob, uint64_t 
     if (!ok) return std::nullopt;
     return lib;
   } catch (const support::ReadError& e) {
-    report(diags, path, base, "TK2201", "cannot read the SLTG type library: ", e);
+    report(diags, path, base, blob.size(), "TK2201", "cannot read the SLTG type library: ", e);
     return std::nullopt;
   }
 }

@@ -166,7 +166,7 @@ TEST_CASE("XL5EN32 (SLTG): dispinterfaces with properties, their stdole base, re
   CHECK(lib.lcid == 9);  // LANGID 9: neutral sublanguage, so the primary language
   CHECK(lib.docs.helpstring == "Microsoft Excel 5.0 Object Library");
   CHECK(lib.docs.helpcontext == 65535);
-  CHECK(lib.docs.helpstringcontext == 65535);
+  CHECK(lib.docs.helpstringcontext == 0);
   CHECK(lib.helpfile == "VBA_XL.HLP");
   CHECK(lib.types.size() == 133);
   REQUIRE(lib.imports.size() == 1);

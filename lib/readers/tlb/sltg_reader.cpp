@@ -99,11 +99,7 @@ model::Library library_attributes(const sltg::LibraryBlock& lb, uint64_t where) 
   lib.syskind = static_cast<model::SysKind>(lb.syskind);
   lib.flags = lb.flags;
   lib.docs.helpstring = lb.helpstring;
-  // The library block has one help context. The runtime reports it as the help context and, from
-  // ITypeLib2::GetDocumentation2, as the help-string context too (typelib.c hands out
-  // dwHelpContext for both), so the model carries it in both places.
-  lib.docs.helpcontext = lb.helpcontext;
-  lib.docs.helpstringcontext = lb.helpcontext;
+  lib.docs.helpcontext = lb.helpcontext;  // SLTG has no help-string context
   lib.helpfile = lb.helpfile;
   return lib;
 }

@@ -222,6 +222,10 @@ std::optional<model::Library> read_msft(std::span<const uint8_t> blob, uint64_t 
     read_attributes(file, lib);
     lib.imports = std::move(file.imports());
     auto count = uint32_t(file.header().nrtypeinfos);
+    // The records must be there before anything is allocated for them.
+    if (count > 0)
+      file.reader().require(file.in_segment(Segment::TypeInfoTab, 0, "type info table"),
+                            uint64_t{count} * ti::kSize, "type info table");
     // Every type's own HREFTYPE comes from its name entry; index them all before any reference
     // is resolved.
     bases.reserve(count);

@@ -37,6 +37,9 @@ void MsftFile::load() {
   const SegmentRange& td = seg(Segment::TypedescTab);
   typedesc_count_ = td.present ? td.length / fmt::kTypedescEntrySize : 0;
   typedesc_cache_.resize(typedesc_count_);
+  // A sound library uses about one type node per 6 bytes (a 12-byte parameter record holds a
+  // type of one or two nodes); allow far more, and a floor for tiny files.
+  type_node_budget_ = r_.size() + (uint64_t{1} << 16);
 }
 
 void MsftFile::read_header() {

@@ -120,6 +120,10 @@ class MsftFile {
   std::unordered_map<int32_t, std::pair<uint32_t, std::string>> typeinfo_by_href_;
   uint32_t typedesc_count_ = 0;
   mutable std::vector<std::optional<model::TypeRef>> typedesc_cache_;  // by TypedescTab index
+  // Type references handed out, counted in nodes, against a budget proportional to the blob:
+  // shared descriptors must not let a small file expand into a huge model.
+  mutable uint64_t type_nodes_ = 0;
+  uint64_t type_node_budget_ = 0;
 };
 
 }  // namespace tlbkit::tlb::msft

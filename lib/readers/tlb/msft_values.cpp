@@ -15,8 +15,16 @@ namespace vt = model::vt;
 using support::ReadError;
 
 namespace {
-// No real type nests pointers, arrays and SAFEARRAYs this deep; a deeper chain is a cycle.
-constexpr uint32_t kMaxTypeDepth = 64;
+// No real type nests pointers, arrays and SAFEARRAYs this deep (real ones stop at about 5); a
+// deeper chain is a cycle, or an attempt to make every reference expensive.
+constexpr uint32_t kMaxTypeDepth = 16;
+
+uint32_t node_count(const model::TypeRef& t) {
+  if (auto* p = std::get_if<model::Pointer>(&t.v)) return 1 + node_count(*p->pointee);
+  if (auto* s = std::get_if<model::SafeArray>(&t.v)) return 1 + node_count(*s->element);
+  if (auto* a = std::get_if<model::CArray>(&t.v)) return 1 + node_count(*a->element);
+  return 1;
+}
 // The element VARTYPEs a TypedescTab entry can name inline: Wine indexes its table of the
 // VARTYPEs 0..VT_LPWSTR with them.
 constexpr int16_t kMaxInlineElementVt = vt::LpWStr;
@@ -24,7 +32,15 @@ constexpr int16_t kMaxInlineElementVt = vt::LpWStr;
 
 // ---- Type descriptors ---------------------------------------------------------------------------
 
-model::TypeRef MsftFile::type(int32_t datatype) const { return data_type(datatype, 0); }
+model::TypeRef MsftFile::type(int32_t datatype) const {
+  model::TypeRef t = data_type(datatype, 0);
+  type_nodes_ += node_count(t);
+  if (type_nodes_ > type_node_budget_)
+    throw ReadError(seg(Segment::TypedescTab).offset,
+                    "type descriptors expand to more than " + std::to_string(type_node_budget_) +
+                        " type nodes");
+  return t;
+}
 
 model::TypeRef MsftFile::data_type(int32_t datatype, uint32_t depth) const {
   if (datatype < 0) return model::TypeRef::base(uint16_t(uint32_t(datatype) & fmt::kVtTypeMask));

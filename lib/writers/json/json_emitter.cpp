@@ -1,6 +1,7 @@
 // The streaming JSON emitter. Layer: writers.
 #include "writers/json/json_emitter.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -29,6 +30,13 @@ size_t utf8_length(std::string_view s, size_t i) {
   if (n == 4 && c == 0xF4 && b(i + 1) >= 0x90) return 0;  // past U+10FFFF
   return n;
 }
+
+/// Bytes a JSON string can hold as they are: printable ASCII other than '"' and '\\'.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (unsigned c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -36,7 +44,7 @@ void append_json_string(std::string& out, std::string_view s) {
   size_t run = 0;  // start of the pending run of bytes copied as they are
   for (size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+    if (kPlain[c]) {
       ++i;
       continue;
     }
@@ -81,8 +89,9 @@ void Emitter::before_value() {
 
 void Emitter::key(std::string_view k) {
   before_value();
-  append_json_string(out_, k);
-  out_ += ": ";
+  out_ += '"';
+  out_ += k;  // the descriptor's own keys: plain ASCII, nothing to escape
+  out_ += "\": ";
   after_key_ = true;
 }
 

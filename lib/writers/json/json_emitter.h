@@ -21,7 +21,8 @@ class Emitter {
   void begin_array(bool one_line = false) { open('[', one_line); }
   void end_array() { close(']'); }
 
-  /// An object key; the next call writes its value.
+  /// An object key, one of the descriptor's own (plain ASCII: written as it is); the next call
+  /// writes its value.
   void key(std::string_view k);
 
   void string(std::string_view s);

@@ -17,7 +17,6 @@
 namespace tlbkit::json {
 
 namespace {
-using json = Node;
 using namespace model;
 namespace nm = model::names;
 
@@ -41,7 +40,7 @@ class Converter;
 /// an error once the object is done.
 class Obj {
  public:
-  Obj(Converter& c, const json& j);
+  Obj(Converter& c, const Node& j);
   bool has(std::string_view key) const;
   /// Reads a required member with `read(member)`.
   template <typename F>
@@ -54,7 +53,7 @@ class Obj {
 
  private:
   Converter& c_;
-  const json& j_;
+  const Node& j_;
   std::vector<std::string_view> taken_;
 };
 
@@ -83,43 +82,43 @@ class Converter {
   }
 
   // ---- Scalars ---------------------------------------------------------------------------
-  std::string string(const json& j) {
+  std::string string(const Node& j) {
     if (j.type != Node::Type::String) fail("expected a string");
     return std::string(j.string);
   }
-  int64_t integer(const json& j, int64_t lo, int64_t hi) {
+  int64_t integer(const Node& j, int64_t lo, int64_t hi) {
     if (j.type == Node::Type::Integer && j.number.i >= lo && j.number.i <= hi) return j.number.i;
     fail("expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
   }
   template <typename T>
-  T number(const json& j) {
+  T number(const Node& j) {
     return static_cast<T>(integer(j, std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
   }
-  Guid guid(const json& j) {
+  Guid guid(const Node& j) {
     auto g = Guid::parse(string(j));
     if (!g) fail("expected a GUID like \"{00020400-0000-0000-C000-000000000046}\"");
     return *g;
   }
-  Version version(const json& j);
+  Version version(const Node& j);
   /// A constant by name from `table`, or by number up to `max`.
-  uint16_t named(const json& j, std::span<const nm::Named> table, uint16_t max, const char* what);
+  uint16_t named(const Node& j, std::span<const nm::Named> table, uint16_t max, const char* what);
   template <typename E>
-  E enumeration(const json& j, std::span<const nm::Named> table, const char* what) {
+  E enumeration(const Node& j, std::span<const nm::Named> table, const char* what) {
     return static_cast<E>(named(j, table, std::numeric_limits<uint8_t>::max(), what));
   }
-  uint16_t flags(const json& j, std::span<const nm::Named> table);
-  uint16_t vartype(const json& j) { return named(j, nm::vartypes(), 0xFFFF, "VARTYPE"); }
+  uint16_t flags(const Node& j, std::span<const nm::Named> table);
+  uint16_t vartype(const Node& j) { return named(j, nm::vartypes(), 0xFFFF, "VARTYPE"); }
 
   /// Every element of an array, each read with `read(element)` at its index.
   template <typename F>
-  auto array(const json& j, F read) {
+  auto array(const Node& j, F read) {
     using T = decltype(read(j));
     if (j.type != Node::Type::Array) fail("expected an array");
     std::vector<T> out;
     out.reserve(j.count);
     auto items = doc_.items(j);
     for (size_t i = 0; i < items.size(); ++i) {
-      const json& e = doc_.node(items[i]);
+      const Node& e = doc_.node(items[i]);
       out.push_back(at(i, e.offset, [&] { return read(e); }));
     }
     return out;
@@ -127,7 +126,7 @@ class Converter {
 
   // ---- Values, docs, custom data -------------------------------------------------------------
   void value_members(Obj& o, Value& v);
-  Value value(const json& j) {
+  Value value(const Node& j) {
     Obj o(*this, j);
     Value v;
     value_members(o, v);
@@ -135,22 +134,22 @@ class Converter {
     return v;
   }
   void docs(Obj& o, Docs& d) {
-    o.opt("helpstring", [&](const json& m) { d.helpstring = string(m); });
-    o.opt("helpcontext", [&](const json& m) { d.helpcontext = number<uint32_t>(m); });
-    o.opt("helpstringcontext", [&](const json& m) { d.helpstringcontext = number<uint32_t>(m); });
+    o.opt("helpstring", [&](const Node& m) { d.helpstring = string(m); });
+    o.opt("helpcontext", [&](const Node& m) { d.helpcontext = number<uint32_t>(m); });
+    o.opt("helpstringcontext", [&](const Node& m) { d.helpstringcontext = number<uint32_t>(m); });
   }
   void custom(Obj& o, CustomData& cd);
 
   // ---- Type references, members, types ------------------------------------------------------
-  TypeRef type_ref(const json& j, int depth = 0);
-  TypeRef type_ref_object(const json& j, int depth);
-  Param param(const json& j);
-  Function function(const json& j);
-  Variable variable(const json& j);
-  ImplType impl_type(const json& j);
-  TypeInfo type_info(const json& j);
+  TypeRef type_ref(const Node& j, int depth = 0);
+  TypeRef type_ref_object(const Node& j, int depth);
+  Param param(const Node& j);
+  Function function(const Node& j);
+  Variable variable(const Node& j);
+  ImplType impl_type(const Node& j);
+  TypeInfo type_info(const Node& j);
   TypeDef type_content(Obj& o, size_t kind);
-  ImportedLibrary import(const json& j);
+  ImportedLibrary import(const Node& j);
 
  private:
   struct Frame {
@@ -183,7 +182,7 @@ const Member* repeated_key(std::span<const Member> members) {
   return first;
 }
 
-Obj::Obj(Converter& c, const json& j) : c_(c), j_(j) {
+Obj::Obj(Converter& c, const Node& j) : c_(c), j_(j) {
   if (j.type != Node::Type::Object) c.fail("expected an object");
   if (const Member* m = repeated_key(c.doc().members(j))) {
     std::string key(m->key);
@@ -198,7 +197,7 @@ auto Obj::req(std::string_view key, F read) {
   const Member* m = c_.doc().find(j_, key);
   if (!m) c_.fail("missing property \"" + std::string(key) + "\"");
   taken_.push_back(key);
-  const json& v = c_.doc().node(m->value);
+  const Node& v = c_.doc().node(m->value);
   return c_.at(std::string(key), v.offset, [&] { return read(v); });
 }
 
@@ -207,7 +206,7 @@ void Obj::opt(std::string_view key, F read) {
   const Member* m = c_.doc().find(j_, key);
   if (!m) return;
   taken_.push_back(key);
-  const json& v = c_.doc().node(m->value);
+  const Node& v = c_.doc().node(m->value);
   c_.at(std::string(key), v.offset, [&] { read(v); });
 }
 
@@ -216,12 +215,13 @@ void Obj::done() {
   for (const Member& m : c_.doc().members(j_)) {
     bool taken = false;
     for (std::string_view t : taken_) taken = taken || t == m.key;
+    if (taken) continue;
     std::string key(m.key);
-    if (!taken) c_.at(key, m.key_offset, [&] { c_.fail("unknown property \"" + key + "\""); });
+    c_.at(key, m.key_offset, [&] { c_.fail("unknown property \"" + key + "\""); });
   }
 }
 
-Version Converter::version(const json& j) {
+Version Converter::version(const Node& j) {
   const std::string& s = string(j);
   Version v;
   const char* end = s.data() + s.size();
@@ -235,7 +235,7 @@ Version Converter::version(const json& j) {
   return v;
 }
 
-uint16_t Converter::named(const json& j, std::span<const nm::Named> table, uint16_t max,
+uint16_t Converter::named(const Node& j, std::span<const nm::Named> table, uint16_t max,
                           const char* what) {
   if (j.type == Node::Type::String) {
     if (auto v = nm::value_of(table, j.string)) return *v;
@@ -248,9 +248,9 @@ uint16_t Converter::named(const json& j, std::span<const nm::Named> table, uint1
   return static_cast<uint16_t>(integer(j, 0, max));
 }
 
-uint16_t Converter::flags(const json& j, std::span<const nm::Named> table) {
+uint16_t Converter::flags(const Node& j, std::span<const nm::Named> table) {
   uint16_t out = 0;
-  array(j, [&](const json& e) {
+  array(j, [&](const Node& e) {
     out |= named(e, table, 0xFFFF, "flag");
     return 0;
   });
@@ -258,13 +258,13 @@ uint16_t Converter::flags(const json& j, std::span<const nm::Named> table) {
 }
 
 void Converter::value_members(Obj& o, Value& v) {
-  v.vt = o.req("vt", [&](const json& m) { return vartype(m); });
+  v.vt = o.req("vt", [&](const Node& m) { return vartype(m); });
   int data_members = 0;
-  o.opt("int", [&](const json& m) {
+  o.opt("int", [&](const Node& m) {
     ++data_members;
     v.data = integer(m, std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max());
   });
-  o.opt("double", [&](const json& m) {
+  o.opt("double", [&](const Node& m) {
     ++data_members;
     if (m.type == Node::Type::Real) return void(v.data = m.number.d);
     if (m.type == Node::Type::Integer) return void(v.data = static_cast<double>(m.number.i));
@@ -275,7 +275,7 @@ void Converter::value_members(Obj& o, Value& v) {
     if (s == "-Infinity") return void(v.data = -std::numeric_limits<double>::infinity());
     fail("expected a number, \"NaN\", \"Infinity\" or \"-Infinity\"");
   });
-  o.opt("text", [&](const json& m) {
+  o.opt("text", [&](const Node& m) {
     ++data_members;
     v.data = string(m);
   });
@@ -283,11 +283,11 @@ void Converter::value_members(Obj& o, Value& v) {
 }
 
 void Converter::custom(Obj& o, CustomData& cd) {
-  o.opt("custom", [&](const json& m) {
-    cd = array(m, [&](const json& e) {
+  o.opt("custom", [&](const Node& m) {
+    cd = array(m, [&](const Node& e) {
       Obj d(*this, e);
       CustomDatum c;
-      c.guid = d.req("guid", [&](const json& g) { return guid(g); });
+      c.guid = d.req("guid", [&](const Node& g) { return guid(g); });
       value_members(d, c.value);
       d.done();
       return c;
@@ -295,7 +295,7 @@ void Converter::custom(Obj& o, CustomData& cd) {
   });
 }
 
-TypeRef Converter::type_ref(const json& j, int depth) {
+TypeRef Converter::type_ref(const Node& j, int depth) {
   if (depth > kMaxDepth) fail("type reference nested too deeply");
   if (j.type == Node::Type::String || j.is_number()) return TypeRef::base(vartype(j));
   if (j.type != Node::Type::Object)
@@ -304,9 +304,9 @@ TypeRef Converter::type_ref(const json& j, int depth) {
   return type_ref_object(j, depth);
 }
 
-TypeRef Converter::type_ref_object(const json& j, int depth) {
+TypeRef Converter::type_ref_object(const Node& j, int depth) {
   Obj o(*this, j);
-  auto inner = [&](const json& m) { return type_ref(m, depth + 1); };
+  auto inner = [&](const Node& m) { return type_ref(m, depth + 1); };
   TypeRef t;
   if (o.has("pointer")) {
     t = TypeRef::pointer_to(o.req("pointer", inner));
@@ -315,12 +315,12 @@ TypeRef Converter::type_ref_object(const json& j, int depth) {
   } else if (o.has("carray")) {
     CArray a;
     a.element = o.req("carray", inner);
-    a.bounds = o.req("bounds", [&](const json& m) {
-      return array(m, [&](const json& e) {
+    a.bounds = o.req("bounds", [&](const Node& m) {
+      return array(m, [&](const Node& e) {
         Obj b(*this, e);
         ArrayBound ab;
-        ab.lower = b.req("lower", [&](const json& v) { return number<int32_t>(v); });
-        ab.count = b.req("count", [&](const json& v) { return number<uint32_t>(v); });
+        ab.lower = b.req("lower", [&](const Node& v) { return number<int32_t>(v); });
+        ab.count = b.req("count", [&](const Node& v) { return number<uint32_t>(v); });
         b.done();
         return ab;
       });
@@ -328,15 +328,15 @@ TypeRef Converter::type_ref_object(const json& j, int depth) {
     t = TypeRef{std::move(a)};
   } else if (o.has("user")) {
     UserType u;
-    u.name = o.req("user", [&](const json& m) { return string(m); });
-    o.opt("import", [&](const json& m) {
+    u.name = o.req("user", [&](const Node& m) { return string(m); });
+    o.opt("import", [&](const Node& m) {
       u.import = number<uint32_t>(m);
       if (*u.import >= import_count_)
         fail("import " + std::to_string(*u.import) + " does not exist (the library has " +
              std::to_string(import_count_) + " imports)");
     });
-    o.opt("guid", [&](const json& m) { u.guid = guid(m); });
-    o.opt("index", [&](const json& m) {
+    o.opt("guid", [&](const Node& m) { u.guid = guid(m); });
+    o.opt("index", [&](const Node& m) {
       u.index = number<uint32_t>(m);
       if (!u.import && *u.index >= type_count_)
         fail("type " + std::to_string(*u.index) + " does not exist (the library has " +
@@ -350,41 +350,41 @@ TypeRef Converter::type_ref_object(const json& j, int depth) {
   return t;
 }
 
-Param Converter::param(const json& j) {
+Param Converter::param(const Node& j) {
   Obj o(*this, j);
   Param p;
-  p.name = o.req("name", [&](const json& m) { return string(m); });
-  p.type = o.req("type", [&](const json& m) { return type_ref(m); });
-  o.opt("flags", [&](const json& m) { p.flags = flags(m, nm::param_flags()); });
-  o.opt("default", [&](const json& m) { p.default_value = value(m); });
+  p.name = o.req("name", [&](const Node& m) { return string(m); });
+  p.type = o.req("type", [&](const Node& m) { return type_ref(m); });
+  o.opt("flags", [&](const Node& m) { p.flags = flags(m, nm::param_flags()); });
+  o.opt("default", [&](const Node& m) { p.default_value = value(m); });
   custom(o, p.custom);
   o.done();
   return p;
 }
 
-Function Converter::function(const json& j) {
+Function Converter::function(const Node& j) {
   Obj o(*this, j);
   Function f;
-  f.name = o.req("name", [&](const json& m) { return string(m); });
-  f.memid = o.req("memid", [&](const json& m) { return number<int32_t>(m); });
-  o.opt("invkind", [&](const json& m) {
+  f.name = o.req("name", [&](const Node& m) { return string(m); });
+  f.memid = o.req("memid", [&](const Node& m) { return number<int32_t>(m); });
+  o.opt("invkind", [&](const Node& m) {
     f.invkind = enumeration<InvokeKind>(m, nm::invoke_kinds(), "invoke kind");
   });
-  o.opt("funckind", [&](const json& m) {
+  o.opt("funckind", [&](const Node& m) {
     f.funckind = enumeration<FuncKind>(m, nm::func_kinds(), "function kind");
   });
-  o.opt("callconv", [&](const json& m) {
+  o.opt("callconv", [&](const Node& m) {
     f.callconv = enumeration<CallConv>(m, nm::call_convs(), "calling convention");
   });
-  f.vtable_offset = o.req("vtableOffset", [&](const json& m) { return number<int32_t>(m); });
-  o.opt("flags", [&](const json& m) { f.flags = flags(m, nm::func_flags()); });
-  f.result = o.req("result", [&](const json& m) { return type_ref(m); });
-  f.params = o.req("params", [&](const json& m) {
-    return array(m, [&](const json& e) { return param(e); });
+  f.vtable_offset = o.req("vtableOffset", [&](const Node& m) { return number<int32_t>(m); });
+  o.opt("flags", [&](const Node& m) { f.flags = flags(m, nm::func_flags()); });
+  f.result = o.req("result", [&](const Node& m) { return type_ref(m); });
+  f.params = o.req("params", [&](const Node& m) {
+    return array(m, [&](const Node& e) { return param(e); });
   });
-  o.opt("optionalCount", [&](const json& m) { f.optional_count = number<int16_t>(m); });
+  o.opt("optionalCount", [&](const Node& m) { f.optional_count = number<int16_t>(m); });
   docs(o, f.docs);
-  o.opt("entry", [&](const json& m) {
+  o.opt("entry", [&](const Node& m) {
     if (m.type == Node::Type::String)
       f.entry.v = std::string(m.string);
     else if (m.is_number())
@@ -397,39 +397,39 @@ Function Converter::function(const json& j) {
   return f;
 }
 
-Variable Converter::variable(const json& j) {
+Variable Converter::variable(const Node& j) {
   Obj o(*this, j);
   Variable v;
-  v.name = o.req("name", [&](const json& m) { return string(m); });
-  v.memid = o.req("memid", [&](const json& m) { return number<int32_t>(m); });
-  o.opt("varkind", [&](const json& m) {
+  v.name = o.req("name", [&](const Node& m) { return string(m); });
+  v.memid = o.req("memid", [&](const Node& m) { return number<int32_t>(m); });
+  o.opt("varkind", [&](const Node& m) {
     v.varkind = enumeration<VarKind>(m, nm::var_kinds(), "variable kind");
   });
-  o.opt("flags", [&](const json& m) { v.flags = flags(m, nm::var_flags()); });
-  v.type = o.req("type", [&](const json& m) { return type_ref(m); });
-  o.opt("value", [&](const json& m) { v.value = value(m); });
-  o.opt("offset", [&](const json& m) { v.offset = number<uint32_t>(m); });
+  o.opt("flags", [&](const Node& m) { v.flags = flags(m, nm::var_flags()); });
+  v.type = o.req("type", [&](const Node& m) { return type_ref(m); });
+  o.opt("value", [&](const Node& m) { v.value = value(m); });
+  o.opt("offset", [&](const Node& m) { v.offset = number<uint32_t>(m); });
   docs(o, v.docs);
   custom(o, v.custom);
   o.done();
   return v;
 }
 
-ImplType Converter::impl_type(const json& j) {
+ImplType Converter::impl_type(const Node& j) {
   Obj o(*this, j);
   ImplType i;
-  i.type = o.req("type", [&](const json& m) { return type_ref(m); });
-  o.opt("flags", [&](const json& m) { i.flags = flags(m, nm::impl_flags()); });
+  i.type = o.req("type", [&](const Node& m) { return type_ref(m); });
+  o.opt("flags", [&](const Node& m) { i.flags = flags(m, nm::impl_flags()); });
   custom(o, i.custom);
   o.done();
   return i;
 }
 
 TypeDef Converter::type_content(Obj& o, size_t kind) {
-  auto functions = [&](const json& m) { return array(m, [&](const json& e) { return function(e); }); };
-  auto variables = [&](const json& m) { return array(m, [&](const json& e) { return variable(e); }); };
-  auto impls = [&](const json& m) { return array(m, [&](const json& e) { return impl_type(e); }); };
-  auto type = [&](const json& m) { return type_ref(m); };
+  auto functions = [&](const Node& m) { return array(m, [&](const Node& e) { return function(e); }); };
+  auto variables = [&](const Node& m) { return array(m, [&](const Node& e) { return variable(e); }); };
+  auto impls = [&](const Node& m) { return array(m, [&](const Node& e) { return impl_type(e); }); };
+  auto type = [&](const Node& m) { return type_ref(m); };
   switch (kind) {
     case 0: return EnumDef{o.req("values", variables)};
     case 1: return RecordDef{o.req("fields", variables)};
@@ -446,13 +446,13 @@ TypeDef Converter::type_content(Obj& o, size_t kind) {
       d.bases = o.req("bases", impls);
       d.methods = o.req("methods", functions);
       d.properties = o.req("properties", variables);
-      o.opt("wraps", [&](const json& m) { d.wraps = type_ref(m); });
+      o.opt("wraps", [&](const Node& m) { d.wraps = type_ref(m); });
       return d;
     }
     case 6: return CoclassDef{o.req("interfaces", impls)};
     default: {
       ModuleDef d;
-      d.dll = o.req("dll", [&](const json& m) { return string(m); });
+      d.dll = o.req("dll", [&](const Node& m) { return string(m); });
       d.functions = o.req("functions", functions);
       d.constants = o.req("constants", variables);
       return d;
@@ -460,10 +460,10 @@ TypeDef Converter::type_content(Obj& o, size_t kind) {
   }
 }
 
-TypeInfo Converter::type_info(const json& j) {
+TypeInfo Converter::type_info(const Node& j) {
   Obj o(*this, j);
   TypeInfo t;
-  size_t kind = o.req("kind", [&](const json& m) {
+  size_t kind = o.req("kind", [&](const Node& m) {
     const std::string& k = string(m);
     auto kinds = nm::def_kinds();
     for (size_t i = 0; i < kinds.size(); ++i)
@@ -471,17 +471,17 @@ TypeInfo Converter::type_info(const json& j) {
     fail("unknown kind \"" + k + "\" (known: enum, record, union, alias, interface, "
          "dispinterface, coclass, module)");
   });
-  t.name = o.req("name", [&](const json& m) { return string(m); });
-  o.opt("guid", [&](const json& m) { t.guid = guid(m); });
-  o.opt("flags", [&](const json& m) { t.flags = flags(m, nm::type_flags()); });
-  o.opt("version", [&](const json& m) { t.version = version(m); });
+  t.name = o.req("name", [&](const Node& m) { return string(m); });
+  o.opt("guid", [&](const Node& m) { t.guid = guid(m); });
+  o.opt("flags", [&](const Node& m) { t.flags = flags(m, nm::type_flags()); });
+  o.opt("version", [&](const Node& m) { t.version = version(m); });
   docs(o, t.docs);
   custom(o, t.custom);
-  o.req("layout", [&](const json& m) {
+  o.req("layout", [&](const Node& m) {
     Obj l(*this, m);
-    t.layout.size = l.req("size", [&](const json& v) { return number<uint32_t>(v); });
-    t.layout.alignment = l.req("alignment", [&](const json& v) { return number<uint16_t>(v); });
-    t.layout.vtable_size = l.req("vtableSize", [&](const json& v) { return number<uint16_t>(v); });
+    t.layout.size = l.req("size", [&](const Node& v) { return number<uint32_t>(v); });
+    t.layout.alignment = l.req("alignment", [&](const Node& v) { return number<uint16_t>(v); });
+    t.layout.vtable_size = l.req("vtableSize", [&](const Node& v) { return number<uint16_t>(v); });
     l.done();
     return 0;
   });
@@ -490,20 +490,20 @@ TypeInfo Converter::type_info(const json& j) {
   return t;
 }
 
-ImportedLibrary Converter::import(const json& j) {
+ImportedLibrary Converter::import(const Node& j) {
   Obj o(*this, j);
   ImportedLibrary imp;
-  imp.libid = o.req("libid", [&](const json& m) { return guid(m); });
-  imp.version = o.req("version", [&](const json& m) { return version(m); });
-  imp.lcid = o.req("lcid", [&](const json& m) { return number<uint32_t>(m); });
-  imp.file = o.req("file", [&](const json& m) { return string(m); });
-  imp.name = o.req("name", [&](const json& m) { return string(m); });
+  imp.libid = o.req("libid", [&](const Node& m) { return guid(m); });
+  imp.version = o.req("version", [&](const Node& m) { return version(m); });
+  imp.lcid = o.req("lcid", [&](const Node& m) { return number<uint32_t>(m); });
+  imp.file = o.req("file", [&](const Node& m) { return string(m); });
+  imp.name = o.req("name", [&](const Node& m) { return string(m); });
   o.done();
   return imp;
 }
 
 /// How a bad format version looks in the message.
-std::string describe(const json& j) {
+std::string describe(const Node& j) {
   switch (j.type) {
     case Node::Type::Integer: return std::to_string(j.number.i);
     case Node::Type::Unsigned: return std::to_string(j.number.u);
@@ -515,36 +515,36 @@ std::string describe(const json& j) {
 Library Converter::library() {
   Obj o(*this, doc_.root());
   // The format version first: a newer descriptor is reported as such, not as unknown members.
-  o.req("formatVersion", [&](const json& m) {
+  o.req("formatVersion", [&](const Node& m) {
     if (m.type != Node::Type::Integer || m.number.i != kFormatVersion)
       fail("unsupported format version " + describe(m) + " (this tlbkit reads version " +
            std::to_string(kFormatVersion) + ")");
     return 0;
   });
-  o.req("$schema", [&](const json& m) {
+  o.req("$schema", [&](const Node& m) {
     if (string(m) != kSchemaId) fail("expected \"" + std::string(kSchemaId) + "\"");
     return 0;
   });
   Library lib;
-  lib.name = o.req("name", [&](const json& m) { return string(m); });
-  o.opt("libid", [&](const json& m) { lib.libid = guid(m); });
-  lib.version = o.req("version", [&](const json& m) { return version(m); });
-  lib.lcid = o.req("lcid", [&](const json& m) { return number<uint32_t>(m); });
-  lib.syskind = o.req("syskind", [&](const json& m) {
+  lib.name = o.req("name", [&](const Node& m) { return string(m); });
+  o.opt("libid", [&](const Node& m) { lib.libid = guid(m); });
+  lib.version = o.req("version", [&](const Node& m) { return version(m); });
+  lib.lcid = o.req("lcid", [&](const Node& m) { return number<uint32_t>(m); });
+  lib.syskind = o.req("syskind", [&](const Node& m) {
     return enumeration<SysKind>(m, nm::sys_kinds(), "system kind");
   });
-  o.opt("flags", [&](const json& m) { lib.flags = flags(m, nm::lib_flags()); });
+  o.opt("flags", [&](const Node& m) { lib.flags = flags(m, nm::lib_flags()); });
   docs(o, lib.docs);
-  o.opt("helpfile", [&](const json& m) { lib.helpfile = string(m); });
-  o.opt("helpstringdll", [&](const json& m) { lib.helpstringdll = string(m); });
+  o.opt("helpfile", [&](const Node& m) { lib.helpfile = string(m); });
+  o.opt("helpstringdll", [&](const Node& m) { lib.helpstringdll = string(m); });
   custom(o, lib.custom);
-  lib.imports = o.req("imports", [&](const json& m) {
-    return array(m, [&](const json& e) { return import(e); });
+  lib.imports = o.req("imports", [&](const Node& m) {
+    return array(m, [&](const Node& e) { return import(e); });
   });
   import_count_ = lib.imports.size();
-  lib.types = o.req("types", [&](const json& m) {
+  lib.types = o.req("types", [&](const Node& m) {
     type_count_ = m.type == Node::Type::Array ? m.count : 0;
-    return array(m, [&](const json& e) { return type_info(e); });
+    return array(m, [&](const Node& e) { return type_info(e); });
   });
   o.done();
   return lib;

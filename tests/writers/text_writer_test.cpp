@@ -372,6 +372,9 @@ TEST_CASE("text format helpers: values, strings and flags") {
   CHECK(text::value_literal(Value{vt::HResult, int64_t{0x80004005}}) == "0x80004005");
   CHECK(text::value_literal(Value{vt::Empty, std::monostate{}}) == "empty");
   CHECK(text::value_literal(Value{vt::Null, std::monostate{}}) == "NULL");
+  CHECK(text::value_literal(Value{vt::Bstr, std::monostate{}}) == "NULL");
+  CHECK(text::value_literal(Value{vt::Bstr, std::string()}) == "\"\"");
+  CHECK(text::value_literal(Value{vt::I4, std::monostate{}}) == "?");
   CHECK(text::typed_value(Value{vt::Bool, int64_t{-1}}) == "VARIANT_BOOL -1");
   CHECK(text::type_flag_names(typeflag::Dual | typeflag::Hidden) == "hidden, dual");
   CHECK(text::type_flag_names(0) == "");

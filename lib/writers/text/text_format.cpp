@@ -184,7 +184,10 @@ std::string value_literal(const Value& v) {
   struct Visitor {
     uint16_t vt;
     std::string operator()(std::monostate) const {
-      return vt == vt::Empty ? "empty" : vt == vt::Null ? "NULL" : "?";
+      if (vt == vt::Empty) return "empty";
+      // A string type without text is a null string (VB's vbNullString), not an empty one.
+      if (vt == vt::Null || vt == vt::Bstr || vt == vt::LpStr || vt == vt::LpWStr) return "NULL";
+      return "?";
     }
     std::string operator()(int64_t i) const { return integer_text(vt, i); }
     std::string operator()(double d) const { return double_text(d); }

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -104,6 +105,20 @@ void leave_breadcrumb(std::span<const uint8_t> bytes) {
   out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
 }
 
+/// TLBKIT_FAULT_SAVE=DIR keeps each input that breaks a rule as DIR/fault-NNNN-NAME, ready to be
+/// replayed or filed as a reproducer.
+void save_problem_input(std::span<const uint8_t> bytes, const std::string& path) {
+  static const char* dir = std::getenv("TLBKIT_FAULT_SAVE");
+  static int counter = 0;
+  if (!dir) return;
+  char num[16];
+  std::snprintf(num, sizeof num, "%04d", counter++);
+  fs::create_directories(dir);
+  std::ofstream out(fs::path(dir) / ("fault-" + std::string(num) + "-" + fs::path(path).filename().string()),
+                    std::ios::binary);
+  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+}
+
 struct Tally {
   uint64_t runs = 0, read = 0, rejected = 0, problems = 0;
   double slowest = 0;
@@ -145,7 +160,10 @@ std::string run_one(std::span<const uint8_t> bytes, const std::string& path,
   tally.slowest = std::max(tally.slowest, secs);
   if (problem.empty() && secs > kSlowRunSeconds)
     problem = "took " + std::to_string(secs) + " s (a hang?)";
-  if (!problem.empty()) ++tally.problems;
+  if (!problem.empty()) {
+    ++tally.problems;
+    save_problem_input(bytes, path);
+  }
   return problem;
 }
 

@@ -265,6 +265,14 @@ uint64_t mutation_count(size_t blob_size) {
   return std::clamp(n, kMinMutations, kMaxMutations) * scale();
 }
 
+void put16(std::vector<uint8_t>& b, size_t off, uint16_t v) {
+  b[off] = static_cast<uint8_t>(v);
+  b[off + 1] = static_cast<uint8_t>(v >> 8);
+}
+void put32(std::vector<uint8_t>& b, size_t off, uint32_t v) {
+  for (size_t i = 0; i < 4; ++i) b[off + i] = static_cast<uint8_t>(v >> (8 * i));
+}
+
 // ---- Memory ----------------------------------------------------------------------------------
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -304,15 +312,70 @@ class AddressSpaceCap {
   bool active_ = false;
 };
 
-// ---- Inputs built by hand --------------------------------------------------------------------
+/// While alive, ends the process (SIGALRM) if the test has not finished in `seconds`: a reader
+/// caught in a loop then fails the suite instead of hanging it.
+class Watchdog {
+ public:
+  explicit Watchdog(unsigned seconds) { alarm(seconds); }
+  ~Watchdog() { alarm(0); }
+  Watchdog(const Watchdog&) = delete;
+  Watchdog& operator=(const Watchdog&) = delete;
+};
+// Generous: the slowest case (mutation, under AddressSanitizer on a busy machine) takes minutes.
+constexpr unsigned kWatchdogSeconds = 1800;
 
-void put16(std::vector<uint8_t>& b, size_t off, uint16_t v) {
-  b[off] = static_cast<uint8_t>(v);
-  b[off + 1] = static_cast<uint8_t>(v >> 8);
+// ---- Cycles in an MSFT library ----------------------------------------------------------------
+
+int32_t get32(const std::vector<uint8_t>& b, size_t off) {
+  uint32_t v = 0;
+  for (size_t i = 0; i < 4; ++i) v |= uint32_t{b[off + i]} << (8 * i);
+  return static_cast<int32_t>(v);
 }
-void put32(std::vector<uint8_t>& b, size_t off, uint32_t v) {
-  for (size_t i = 0; i < 4; ++i) b[off + i] = static_cast<uint8_t>(v >> (8 * i));
+
+/// Where the segments of an MSFT library are (typelib-format.md §3 and §4): the header is 0x54
+/// bytes, then an INT when varflags (0x14) has 0x100, then nrtypeinfos (0x20) INTs, then the
+/// directory of 15 {offset, length, -1, 0x0F} entries. Offsets are from the blob's start.
+struct MsftMap {
+  size_t base = 0;
+  int32_t offset[15] = {}, length[15] = {};
+  enum { TypeInfoTab = 0, RefTab = 3, GuidTab = 5, NameTab = 7, TypedescTab = 9, CDGuids = 12 };
+  /// The file offset of each `size`-byte record of segment `seg`.
+  std::vector<size_t> records(int seg, size_t size) const {
+    std::vector<size_t> out;
+    if (offset[seg] < 0 || length[seg] <= 0) return out;
+    for (size_t o = 0; o + size <= static_cast<size_t>(length[seg]); o += size)
+      out.push_back(base + static_cast<size_t>(offset[seg]) + o);
+    return out;
+  }
+};
+
+MsftMap msft_map(const std::vector<uint8_t>& b, size_t base) {
+  MsftMap m;
+  m.base = base;
+  REQUIRE(std::memcmp(&b[base], "MSFT", 4) == 0);
+  size_t dir = base + 0x54 + 4 * static_cast<size_t>(get32(b, base + 0x20)) +
+               ((get32(b, base + 0x14) & 0x100) ? 4 : 0);
+  for (int i = 0; i < 15; ++i) {
+    m.offset[i] = get32(b, dir + 16 * static_cast<size_t>(i));
+    m.length[i] = get32(b, dir + 16 * static_cast<size_t>(i) + 4);
+  }
+  return m;
 }
+
+/// Runs `bytes` with the INT at each (field, value) pair set, then restores them.
+std::string run_with(std::vector<uint8_t>& bytes, std::initializer_list<std::pair<size_t, int32_t>> edits,
+                     const std::string& path, Tally& tally) {
+  std::vector<std::pair<size_t, int32_t>> saved;
+  for (auto [off, v] : edits) {
+    saved.emplace_back(off, get32(bytes, off));
+    put32(bytes, off, static_cast<uint32_t>(v));
+  }
+  std::string problem = run_one(bytes, path, std::nullopt, tally);
+  for (auto it = saved.rbegin(); it != saved.rend(); ++it) put32(bytes, it->first, static_cast<uint32_t>(it->second));
+  return problem;
+}
+
+// ---- Inputs built by hand --------------------------------------------------------------------
 
 /// A minimal PE32 DLL (layout: typelib-format.md §1.1; the Microsoft PE/COFF specification) with
 /// one section, ".rsrc" at RVA 0x1000, file offset 0x200. `rsrc` is that section's content; with
@@ -420,6 +483,7 @@ void run_driver(const std::string& input, DriverResult& r, const std::string& fo
 }  // namespace
 
 TEST_CASE("fault: corpus typelibs truncated at many lengths are read or rejected with an offset") {
+  Watchdog watchdog(kWatchdogSeconds);
   AddressSpaceCap cap;
   Tally tally;
   size_t cases = 0;
@@ -441,6 +505,7 @@ TEST_CASE("fault: corpus typelibs truncated at many lengths are read or rejected
 }
 
 TEST_CASE("fault: corpus typelibs with bytes damaged throughout are read or rejected with an offset") {
+  Watchdog watchdog(kWatchdogSeconds);
   AddressSpaceCap cap;
   Tally tally;
   size_t cases = 0;
@@ -476,6 +541,7 @@ TEST_CASE("fault: every field near the start set to huge or negative values (cou
   // records, all within the blob's first KiBs; each 32-bit word (MSFT fields are aligned) and
   // each 16-bit word at any byte (SLTG's are packed) is set to edge values in turn. One file of
   // each format and container.
+  Watchdog watchdog(kWatchdogSeconds);
   AddressSpaceCap cap;
   Tally tally;
   size_t files = 0;
@@ -509,6 +575,71 @@ TEST_CASE("fault: every field near the start set to huge or negative values (cou
   MESSAGE("field sweep: " << tally.runs << " runs over " << files << " files; " << tally.read
                           << " read, " << tally.rejected << " rejected, " << tally.problems
                           << " problems; slowest run " << tally.slowest << " s");
+}
+
+TEST_CASE("fault: cycles in type descriptors, lists and hash chains end (read or rejected)") {
+  // Each linked structure of an MSFT library made to point at itself, or two entries at each
+  // other: a reader that follows links without a bound would loop or recurse until the stack
+  // runs out. Facts: typelib-format.md §5.2 (GuidTab next_hash), §5.3 (NameTab next_hash), §5.5
+  // (TypedescTab: PTR/SAFEARRAY entries whose second INT is a TypedescTab offset when its high
+  // WORD is not negative; USERDEFINED's is an HREFTYPE), §5.7 (RefTab next), §5.8 (CDGuids next).
+  Watchdog watchdog(120);
+  AddressSpaceCap cap;
+  Tally tally;
+  size_t shown = 0;
+  for (const char* rel : {"widl/netfw_win32.tlb", "wine/stdole2.tlb"}) {
+    fs::path src = fs::path(source_dir()) / "testdata/corpus" / rel;
+    CorpusCase c{src, 0, {}};
+    const std::string path = src.string();
+    std::vector<uint8_t> bytes = read_bytes(src);
+    MsftMap m = msft_map(bytes, static_cast<size_t>(find_blob(bytes, path, 0).start));
+    auto seg_off = [&](int seg, size_t file_off) {
+      return static_cast<int32_t>(file_off - m.base - static_cast<size_t>(m.offset[seg]));
+    };
+    // Type descriptors: pointers and safearrays to themselves, and pairs to each other.
+    std::vector<size_t> links;
+    for (size_t e : m.records(MsftMap::TypedescTab, 8)) {
+      int vt = get32(bytes, e) & 0xFFFF;
+      if ((vt == 26 || vt == 27) && get32(bytes, e + 4) >= 0) links.push_back(e);
+    }
+    for (size_t e : links)
+      report(c, "typedesc at " + std::to_string(e) + " points at itself",
+             run_with(bytes, {{e + 4, seg_off(MsftMap::TypedescTab, e)}}, path, tally), shown);
+    for (size_t i = 1; i < links.size(); ++i)
+      report(c, "typedescs at " + std::to_string(links[i - 1]) + " and " + std::to_string(links[i]) + " point at each other",
+             run_with(bytes, {{links[i - 1] + 4, seg_off(MsftMap::TypedescTab, links[i])},
+                              {links[i] + 4, seg_off(MsftMap::TypedescTab, links[i - 1])}},
+                      path, tally), shown);
+    // A user-defined type descriptor naming the type info that uses it: an alias of itself.
+    for (size_t e : m.records(MsftMap::TypedescTab, 8))
+      if ((get32(bytes, e) & 0xFFFF) == 29)
+        for (int32_t ti = 0; ti < 4; ++ti)
+          report(c, "typedesc at " + std::to_string(e) + " names type info " + std::to_string(ti),
+                 run_with(bytes, {{e + 4, ti * 0x64}}, path, tally), shown);
+    // Linked lists: RefTab (16-byte records, next at +12), CDGuids (12, +8), GuidTab (24, +20).
+    struct List { int seg; size_t size, next; const char* name; };
+    for (List l : {List{MsftMap::RefTab, 16, 12, "RefTab"}, List{MsftMap::CDGuids, 12, 8, "CDGuids"},
+                   List{MsftMap::GuidTab, 24, 20, "GuidTab"}}) {
+      std::vector<size_t> recs = m.records(l.seg, l.size);
+      for (size_t i = 0; i < recs.size(); ++i) {
+        report(c, std::string(l.name) + " record at " + std::to_string(recs[i]) + " links to itself",
+               run_with(bytes, {{recs[i] + l.next, seg_off(l.seg, recs[i])}}, path, tally), shown);
+        if (i > 0)
+          report(c, std::string(l.name) + " records at " + std::to_string(recs[i]) + " and before link to each other",
+                 run_with(bytes, {{recs[i] + l.next, seg_off(l.seg, recs[i - 1])},
+                                  {recs[i - 1] + l.next, seg_off(l.seg, recs[i])}},
+                          path, tally), shown);
+      }
+    }
+    // The first NameTab entry's hash chain to itself.
+    if (m.offset[MsftMap::NameTab] >= 0)
+      report(c, "first NameTab entry chains to itself",
+             run_with(bytes, {{m.base + static_cast<size_t>(m.offset[MsftMap::NameTab]) + 4, 0}}, path, tally),
+             shown);
+  }
+  CHECK(tally.runs > 50);
+  MESSAGE("cycles: " << tally.runs << " runs; " << tally.read << " read, " << tally.rejected
+                     << " rejected, " << tally.problems << " problems; slowest run " << tally.slowest << " s");
 }
 
 #ifndef TLBKIT_TEST_ASAN

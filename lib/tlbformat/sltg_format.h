@@ -5,12 +5,29 @@
 // "[bytes]" marks a fact checked against the six SLTG files of testdata/corpus/ms (stdole32.tlb,
 // olepro32.dll, ir41_32original.dll, VBAEN32.OLB, VEN2232.OLB, XL5EN32.OLB).
 // All structures are byte-packed, little-endian. Layer: tlbformat.
+//
+// Where the corpus bytes correct or complete doc §10 (written from sources only):
+// - The library block's name (+0x04) is a WORD name-table offset (winedump reads a string there).
+// - The library block stores a LANGID; the runtime reports the primary language as the LCID when
+//   the sublanguage is neutral, else 0. The DWORD after it is 0 or 0x00010000, not always 0.
+// - The name-table "jump" 0x0200 form is real (VBAEN32, VEN2232, XL5EN32); names are padded to
+//   an even offset with one byte of garbage; the names are followed by DWORD 0x01FFFF01.
+// - The help dictionary's first WORD is the longest decoded string + 1; a leaf is one byte and a
+//   NUL-terminated word; the branch offset is big-endian; an empty word ends a string.
+// - Type info header +0x06 is, for a module, the offset of its DLL entry table (below).
+// - The tail DWORD at +0x18 is the base of the members' help contexts (below).
+// - A function's INVOKEKIND byte has 0, 2 or 0xA in its low nibble, not always 2. A dispatch
+//   function's vtable WORD is 0xFFFF; a static function's locates its DLL entry.
+// - An impl record's reference WORD is a plain index (type words use 4 x index), but in a
+//   dispinterface it is cVars + index.
+// - The member header's first WORD is 1, 3, 5 or 7.
+// - A C array's descriptor is a 32-bit SAFEARRAY: bounds at +16.
 #pragma once
 #include <cstdint>
 
 namespace tlbkit::tlbformat::sltg {
 
-// ---- File header (doc §10.1; typelib.h SLTG_Header) [bytes] --------------------------------------
+// ---- File header (doc §10.1; typelib.h SLTG_Header) [bytes] ------------------------------------
 inline constexpr uint32_t kMagic = 0x47544C53;  // "SLTG"
 namespace header {
 inline constexpr uint32_t kMagic = 0x00;
@@ -33,11 +50,11 @@ inline constexpr uint32_t kSize = 8;
 inline constexpr char kCompObjName[] = "\1CompObj";
 inline constexpr char kDirName[] = "dir";
 
-// ---- Library block, the last block (doc §10.2; typelib.h SLTG_LibBlk) [bytes] --------------------
+// ---- Library block, the last block (doc §10.2; typelib.h SLTG_LibBlk) [bytes] ------------------
 inline constexpr uint16_t kLibBlockMagic = 0x51CC;
 namespace lib_block {
 inline constexpr uint32_t kMagic = 0x00;
-inline constexpr uint32_t kName = 0x04;    // WORD: name-table offset of the library's name
+inline constexpr uint32_t kName = 0x04;     // WORD: name-table offset of the library's name
 inline constexpr uint32_t kSkipped = 0x06;  // WORD 0xFFFF, else a byte count to skip
 // Then: help string and help file (each WORD length or 0xFFFF, then ANSI bytes), DWORD help
 // context, WORD syskind, WORD LANGID, DWORD (unknown), WORD LIBFLAGS, WORD major, WORD minor,
@@ -74,17 +91,17 @@ inline constexpr uint32_t kNameTableLongHeader = 2 + 0x2A;
 inline constexpr uint32_t kNameHashSize = 0x200;
 inline constexpr uint32_t kNamePrefixSize = 8;
 
-// ---- Type info block (doc §10.3; typelib.h SLTG_TypeInfoHeader) [bytes] -------------------------
+// ---- Type info block (doc §10.3; typelib.h SLTG_TypeInfoHeader) [bytes] ------------------------
 inline constexpr uint16_t kTypeInfoMagic = 0x0501;
 namespace ti_header {
 inline constexpr uint32_t kMagic = 0x00;
-inline constexpr uint32_t kRefTable = 0x02;   // DWORD offset from the block, or 0xFFFFFFFF
-inline constexpr uint32_t kDllTable = 0x06;   // DWORD offset of a module's DLL entries, or ~0
-inline constexpr uint32_t kMembers = 0x0A;    // DWORD offset of the member header
+inline constexpr uint32_t kRefTable = 0x02;  // DWORD offset from the block, or 0xFFFFFFFF
+inline constexpr uint32_t kDllTable = 0x06;  // DWORD offset of a module's DLL entries, or ~0
+inline constexpr uint32_t kMembers = 0x0A;   // DWORD offset of the member header
 inline constexpr uint32_t kMajor = 0x12, kMinor = 0x14;  // WORD version
-inline constexpr uint32_t kTypeFlags1 = 0x1A;  // BYTE: bits 3-7 = TYPEFLAGS bits 0-4
-inline constexpr uint32_t kTypeFlags2 = 0x1B;  // BYTE: TYPEFLAGS >> 5
-inline constexpr uint32_t kTypeKind = 0x1D;    // BYTE: TYPEKIND
+inline constexpr uint32_t kTypeFlags1 = 0x1A;            // BYTE: bits 3-7 = TYPEFLAGS bits 0-4
+inline constexpr uint32_t kTypeFlags2 = 0x1B;            // BYTE: TYPEFLAGS >> 5
+inline constexpr uint32_t kTypeKind = 0x1D;              // BYTE: TYPEKIND
 inline constexpr uint32_t kSize = 0x22;
 }  // namespace ti_header
 inline constexpr uint32_t kNoOffset32 = 0xFFFFFFFF;
@@ -114,9 +131,9 @@ inline constexpr uint32_t kSize = 9;
 namespace tail {
 inline constexpr uint32_t kFuncCount = 0x00, kVarCount = 0x02, kImplCount = 0x04;
 inline constexpr uint32_t kFuncsOffset = 0x08, kVarsOffset = 0x0A, kImplsOffset = 0x0C;
-inline constexpr uint32_t kAliasType = 0x14;   // a VT, or the offset of an alias's type words
+inline constexpr uint32_t kAliasType = 0x14;        // a VT, or the offset of an alias's type words
 inline constexpr uint32_t kHelpContextBase = 0x18;  // DWORD: members' help contexts are relative
-inline constexpr uint32_t kSimpleAlias = 0x1C;  // non-zero: kAliasType is the VT itself
+inline constexpr uint32_t kSimpleAlias = 0x1C;      // non-zero: kAliasType is the VT itself
 inline constexpr uint32_t kSizeInstance = 0x20, kAlignment = 0x22, kSizeVft = 0x28;
 inline constexpr uint32_t kSize = 0x36;
 }  // namespace tail
@@ -133,7 +150,7 @@ inline constexpr uint8_t kFuncVirtual = 0x4C, kFuncDispatch = 0xCB, kFuncStatic 
 inline constexpr uint8_t kFuncHasFlags = 0x20;  // a WORD of FUNCFLAGS follows the record
 namespace func {
 inline constexpr uint32_t kMagic = 0x00;
-inline constexpr uint32_t kInvoke = 0x01;       // BYTE: high nibble = INVOKEKIND
+inline constexpr uint32_t kInvoke = 0x01;  // BYTE: high nibble = INVOKEKIND
 inline constexpr uint32_t kNext = 0x02, kName = 0x04, kMemId = 0x06;
 inline constexpr uint32_t kHelpContext = 0x0A, kHelpString = 0x0C, kArgs = 0x0E;
 inline constexpr uint32_t kCallConvParams = 0x10;  // BYTE: bits 0-2 CALLCONV, 3-7 cParams
@@ -171,7 +188,7 @@ inline constexpr uint16_t kNoHelpString = 0xFFFF;
 // ---- Type words (typelib.c SLTG_DoType / SLTG_DoElem) [bytes] ----------------------------------
 namespace typeword {
 inline constexpr uint16_t kVtMask = 0x003F;
-inline constexpr uint16_t kPointerMask = 0x0E00;  // all three set: "pointer to" the VT
+inline constexpr uint16_t kPointerMask = 0x0E00;        // all three set: "pointer to" the VT
 inline constexpr uint16_t kIn = 0x8000, kOut = 0x4000;  // both set: no direction; neither: in
 inline constexpr uint16_t kLcid = 0x2000, kRetVal = 0x0080;
 }  // namespace typeword

@@ -195,7 +195,7 @@ TEST_CASE("XL5EN32 (SLTG): dispinterfaces with properties, their stdole base, re
   REQUIRE(addins.params.size() == 1);
   CHECK(addins.params[0].name == "Index");
   CHECK(addins.params[0].flags == model::paramflag::Opt);
-  CHECK(addins.docs.helpcontext == 66085);       // tail base 0x10225 + 0
+  CHECK(addins.docs.helpcontext == 66085);        // tail base 0x10225 + 0
   CHECK(d.methods[1].docs.helpcontext == 65684);  // WORD 0x647: base - 401
   const auto& cell = variable(d.properties, "ActiveCell");
   CHECK(cell.varkind == model::VarKind::Dispatch);
@@ -242,7 +242,7 @@ TEST_CASE("VBAEN32 (SLTG in PE): modules with DLL entries, help strings, relativ
         "Returns the character code corresponding to the first letter in a string");
   CHECK(asc.docs.helpcontext == 1009247);  // the tail base: WORD 0x0001
   CHECK(m.functions[1].entry == model::DllEntry{uint16_t{537}});
-  CHECK(m.functions[1].vtable_offset == 0);       // its WORD 0x10 locates the DLL entry
+  CHECK(m.functions[1].vtable_offset == 0);           // its WORD 0x10 locates the DLL entry
   CHECK(m.functions[1].docs.helpcontext == 1011359);  // WORD 0x2101: + 2112
   CHECK(m.functions[2].docs.helpcontext == 1008866);  // WORD 0x05F7: - 381
 
@@ -254,8 +254,8 @@ TEST_CASE("VBAEN32 (SLTG in PE): modules with DLL entries, help strings, relativ
   CHECK(empty.docs.helpcontext == 1012527);
 
   // A parameter name starting with "_": its odd name WORD says the type follows inline.
-  const auto& input = function(def<model::ModuleDef>(lib, "_HiddenModule").functions,
-                               "_B_str_InputB");
+  const auto& input =
+      function(def<model::ModuleDef>(lib, "_HiddenModule").functions, "_B_str_InputB");
   REQUIRE(input.params.size() == 2);
   CHECK(input.params[0].name == "_InputB_P1");
   CHECK(input.params[0].type == base(vt::I4));
@@ -275,8 +275,7 @@ TEST_CASE("VEN2232 (SLTG in PE): string and 32-bit constants, FUNCFLAGS, coclass
   CHECK(variable(consts, "vbCrLf").type == base(vt::LpStr));
   CHECK(variable(consts, "vbCrLf").value == model::Value{vt::Bstr, std::string("\r\n")});
   CHECK(variable(consts, "vbNullChar").value == model::Value{vt::Bstr, std::string(1, '\0')});
-  CHECK(variable(consts, "vbObjectError").value ==
-        model::Value{vt::Int, int64_t{-2147221504}});
+  CHECK(variable(consts, "vbObjectError").value == model::Value{vt::Int, int64_t{-2147221504}});
   bool hidden = false;
   for (const auto& t : lib.types)
     if (auto* m = std::get_if<model::ModuleDef>(&t.def))
@@ -332,12 +331,12 @@ TEST_CASE("ir41_32original (SLTG in PE): dual interfaces and member help strings
 TEST_CASE("help strings: a bit stream walks the dictionary's tree once per word") {
   // Root: a branch (bit 1: the next node, "Hello"; bit 0: the node at 10, another branch whose
   // bit 1 gives "world" and bit 0 the empty end-of-string word).
-  std::vector<uint8_t> b = {0x80, 0x00, 0x0A,                     // 0: branch
-                            0x00, 'H', 'e', 'l', 'l', 'o', 0,     // 3: leaf
-                            0x80, 0x00, 0x14,                     // 10: branch
-                            0x00, 'w', 'o', 'r', 'l', 'd', 0,     // 13: leaf
-                            0x00, 0,                              // 20: leaf, empty
-                            0xA0, 0xFF};                          // 22: bits 1 01 00 (+junk)
+  std::vector<uint8_t> b = {0x80, 0x00, 0x0A,                    // 0: branch
+                            0x00, 'H',  'e',  'l', 'l', 'o', 0,  // 3: leaf
+                            0x80, 0x00, 0x14,                    // 10: branch
+                            0x00, 'w',  'o',  'r', 'l', 'd', 0,  // 13: leaf
+                            0x00, 0,                             // 20: leaf, empty
+                            0xA0, 0xFF};                         // 22: bits 1 01 00 (+junk)
   support::ByteReader r(b);
   tlb::sltg::HelpDictionary dict{0, 22, 20};
   CHECK(tlb::sltg::decode_help_string(r, dict, 22, 24) == "Hello world");
@@ -411,7 +410,7 @@ TEST_CASE("damaged SLTG: a wrong magic, a looping or short block chain, a bad li
   {
     auto b = good;
     put16(b, kLibBlock, 0x1234);  // not a library block
-    auto o = try_read(b, 0x2B0);    // as inside stdole32.tlb: offsets count from the resource
+    auto o = try_read(b, 0x2B0);  // as inside stdole32.tlb: offsets count from the resource
     check_rejected(*o, b.size(), 0x2B0);
     CHECK(*o->diags.all()[0].where.offset == 0x2B0 + kLibBlock);
   }
@@ -432,7 +431,7 @@ TEST_CASE("damaged SLTG: a wrong magic, a looping or short block chain, a bad li
 TEST_CASE("damaged SLTG: a broken type info names the type; the others are still read") {
   const auto good = file_bytes("ms/sltg-bare/stdole32.res1.sltg.tlb");
   auto b = good;
-  put16(b, kGuidBlock, 0x0502);  // GUID's block magic
+  put16(b, kGuidBlock, 0x0502);      // GUID's block magic
   uint32_t second = get32(b, 0x24);  // GUID's block length: DISPPARAMS follows
   put16(b, kGuidBlock + second, 0x0502);
   auto o = try_read(b);

@@ -42,7 +42,8 @@ class BitStream {
 
 /// Walks the tree from the root to a leaf; returns the leaf's word, or nullopt when the bits ran
 /// out first.
-std::optional<std::string> next_word(const ByteReader& r, const HelpDictionary& d, BitStream& bits) {
+std::optional<std::string> next_word(const ByteReader& r, const HelpDictionary& d,
+                                     BitStream& bits) {
   const uint64_t end = d.data + d.size;
   uint64_t node = d.data;
   while (true) {

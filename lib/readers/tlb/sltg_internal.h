@@ -36,7 +36,8 @@ struct Block {
 class NameTable {
  public:
   NameTable() = default;
-  NameTable(const ByteReader* r, uint64_t start, uint64_t size) : r_(r), start_(start), size_(size) {}
+  NameTable(const ByteReader* r, uint64_t start, uint64_t size)
+      : r_(r), start_(start), size_(size) {}
   /// The name at `offset` (UTF-8). Throws when it does not lie inside the table.
   std::string at(uint32_t offset, uint64_t where) const;
   /// The raw bytes of the C string at `offset`, for the reference strings ("*\G{…}#…").
@@ -50,8 +51,8 @@ class NameTable {
 
 /// The dictionary the compressed help strings are decoded with.
 struct HelpDictionary {
-  uint64_t data = 0;       // blob offset of the first node
-  uint32_t size = 0;       // bytes of nodes
+  uint64_t data = 0;        // blob offset of the first node
+  uint32_t size = 0;        // bytes of nodes
   uint16_t max_length = 0;  // longest decoded string, NUL included
 };
 
@@ -96,7 +97,7 @@ struct Context {
   model::Library& out;
   support::DiagEngine& diags;
   const std::string& path;
-  uint64_t base;  // the blob's offset in the file, for diagnostics
+  uint64_t base;                                   // the blob's offset in the file, for diagnostics
   std::map<std::string, uint32_t> import_by_text;  // "*\G…" string → index in out.imports
 
   /// A warning at blob offset `offset`.

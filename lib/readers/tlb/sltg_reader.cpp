@@ -53,15 +53,16 @@ std::vector<Block> read_blocks(const ByteReader& r) {
   uint64_t link = fmt::header::kFirstBlock;  // where `e` was read, for diagnostics
   while (true) {
     if (e < 1 || e > entries)
-      fail(link, "the block chain names entry " + std::to_string(e) + " of " +
-                     std::to_string(entries));
+      fail(link,
+           "the block chain names entry " + std::to_string(e) + " of " + std::to_string(entries));
     if (seen[e - 1]) fail(link, "the block chain loops back to entry " + std::to_string(e));
     seen[e - 1] = true;
     uint64_t entry = fmt::header::kSize + uint64_t{e - 1} * fmt::block_entry::kSize;
     Block b;
     b.offset = pos;
     b.size = r.u32(entry + fmt::block_entry::kLength);
-    b.index_name = index_name(r, index, index_size, r.u16(entry + fmt::block_entry::kIndexString), entry);
+    b.index_name =
+        index_name(r, index, index_size, r.u16(entry + fmt::block_entry::kIndexString), entry);
     // Blocks follow one another, so a bad length shows as a later block past the end: name the
     // entry whose block does not fit, not an offset outside the file.
     if (!r.contains(pos, b.size))
@@ -143,7 +144,9 @@ std::optional<model::Library> read_sltg(std::span<const uint8_t> blob, uint64_t 
         lib.types.push_back(sltg::read_type_info(cx, blocks[i], lb.types[i]));
       } catch (const support::ReadError& e) {
         report(diags, path, base, blob.size(), "TK2202",
-               "cannot read type " + std::to_string(i) + " (" + lb.types[i].name + ") of the SLTG type library: ", e);
+               "cannot read type " + std::to_string(i) + " (" + lb.types[i].name +
+                   ") of the SLTG type library: ",
+               e);
         ok = false;
       }
     }

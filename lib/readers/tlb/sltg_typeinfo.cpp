@@ -54,7 +54,8 @@ void walk_chain(const TypeBlock& tb, uint16_t first, uint16_t count, uint32_t si
       fail(tb.members, std::string("the ") + what + " chain ends after " + std::to_string(i) +
                            " of " + std::to_string(count) + " records");
     uint64_t at = member_offset(tb, off, tb.members, what);
-    if (at + size > tb.members_end) fail(at, std::string(what) + " record extends past the member data");
+    if (at + size > tb.members_end)
+      fail(at, std::string(what) + " record extends past the member data");
     if (seen[off]) fail(at, std::string("the ") + what + " chain loops");
     seen[off] = true;
     off = read(at);
@@ -72,7 +73,8 @@ std::vector<model::ImplType> read_impls(const Context& cx, const TypeBlock& tb, 
                uint16_t ref = cx.r.u16(at + fmt::impl::kRef, "implemented interface reference");
                // A dispinterface's record counts its reference after its properties: in all
                // 131 dispinterfaces of the corpus the WORD is cVars + the index [bytes].
-               if (kind == TypeKind::Dispatch && ref >= tl.vars) ref = static_cast<uint16_t>(ref - tl.vars);
+               if (kind == TypeKind::Dispatch && ref >= tl.vars)
+                 ref = static_cast<uint16_t>(ref - tl.vars);
                model::ImplType impl;
                impl.type = model::TypeRef{reference(tb, ref, at + fmt::impl::kRef)};
                impl.flags = cx.r.u8(at + fmt::impl::kFlags, "impl type flags");
@@ -91,27 +93,29 @@ void read_dll_entry(Context& cx, const TypeBlock& tb, uint64_t dll_table, uint16
     fail(e, "the DLL entry of module function " + f.name + " lies outside its block");
   uint16_t kind = cx.r.u16(e + fmt::dll_table::kKind, "DLL entry");
   if (kind != fmt::dll_table::kByOrdinal) {
-    cx.warn("TK2210", e, "DLL entry kind " + std::to_string(kind) + " of module function " +
-                             f.name + " is not understood; the entry is left out");
+    cx.warn("TK2210", e,
+            "DLL entry kind " + std::to_string(kind) + " of module function " + f.name +
+                " is not understood; the entry is left out");
     return;
   }
   uint16_t name = cx.r.u16(e + fmt::dll_table::kDllName, "DLL name");
   std::string this_dll = cx.lib.names.at(name & ~fmt::kArgInlineBit, e + fmt::dll_table::kDllName);
-  if (dll.empty()) dll = this_dll;
+  if (dll.empty())
+    dll = this_dll;
   else if (dll != this_dll)
-    cx.warn("TK2211", e, "module function " + f.name + " comes from " + this_dll +
-                             ", not from the module's " + dll);
+    cx.warn(
+        "TK2211", e,
+        "module function " + f.name + " comes from " + this_dll + ", not from the module's " + dll);
   f.entry.v = cx.r.u16(e + fmt::dll_table::kOrdinal, "DLL ordinal");
 }
 
-std::vector<model::Param> read_params(Context& cx, const TypeBlock& tb, uint64_t at,
-                                      unsigned count, unsigned optional) {
+std::vector<model::Param> read_params(Context& cx, const TypeBlock& tb, uint64_t at, unsigned count,
+                                      unsigned optional) {
   std::vector<model::Param> out(count);
   uint64_t pos = at;
   for (unsigned i = 0; i < count; ++i) {
     model::Param& p = out[i];
-    uint16_t name = cx.r.u16(pos, "parameter");
-    if (pos + 2 > tb.members_end) fail(pos, "a parameter lies outside the member data");
+    uint16_t name = member_word(cx, tb, pos, "parameter");
     pos += 2;
     bool inline_type = name == fmt::kArgNoNameInline ||
                        (name != fmt::kArgNoNameOffset && (name & fmt::kArgInlineBit));
@@ -120,8 +124,7 @@ std::vector<model::Param> read_params(Context& cx, const TypeBlock& tb, uint64_t
     if (inline_type) {
       p.type = read_type(cx, tb, pos, &p.flags);
     } else {
-      uint16_t off = cx.r.u16(pos, "parameter type offset");
-      if (pos + 2 > tb.members_end) fail(pos, "a parameter lies outside the member data");
+      uint16_t off = member_word(cx, tb, pos, "parameter type offset");
       p.type = read_type_at(cx, tb, off, pos, &p.flags);
       pos += 2;
     }
@@ -133,20 +136,29 @@ std::vector<model::Param> read_params(Context& cx, const TypeBlock& tb, uint64_t
 
 model::FuncKind func_kind(uint8_t magic, uint64_t at) {
   switch (magic & ~fmt::kFuncHasFlags) {
-    case fmt::kFuncVirtual: return model::FuncKind::PureVirtual;
-    case fmt::kFuncDispatch: return model::FuncKind::Dispatch;
-    case fmt::kFuncStatic: return model::FuncKind::Static;
-    default: fail(at, "unknown function record magic " + ByteReader::hex(magic));
+    case fmt::kFuncVirtual:
+      return model::FuncKind::PureVirtual;
+    case fmt::kFuncDispatch:
+      return model::FuncKind::Dispatch;
+    case fmt::kFuncStatic:
+      return model::FuncKind::Static;
+    default:
+      fail(at, "unknown function record magic " + ByteReader::hex(magic));
   }
 }
 
 model::InvokeKind invoke_kind(uint8_t inv, uint64_t at) {
   switch (inv >> 4) {
-    case 1: return model::InvokeKind::Func;
-    case 2: return model::InvokeKind::PropertyGet;
-    case 4: return model::InvokeKind::PropertyPut;
-    case 8: return model::InvokeKind::PropertyPutRef;
-    default: fail(at, "invalid INVOKEKIND " + std::to_string(inv >> 4));
+    case 1:
+      return model::InvokeKind::Func;
+    case 2:
+      return model::InvokeKind::PropertyGet;
+    case 4:
+      return model::InvokeKind::PropertyPut;
+    case 8:
+      return model::InvokeKind::PropertyPutRef;
+    default:
+      fail(at, "invalid INVOKEKIND " + std::to_string(inv >> 4));
   }
 }
 
@@ -166,7 +178,7 @@ uint16_t read_function(Context& cx, const TypeBlock& tb, uint64_t at,
   f.memid = r.i32(at + fmt::func::kMemId);
   uint8_t cc_params = r.u8(at + fmt::func::kCallConvParams);
   f.callconv = static_cast<model::CallConv>(cc_params & 0x07);  // bits 0-2
-  unsigned params = cc_params >> 3;                               // bits 3-7
+  unsigned params = cc_params >> 3;                             // bits 3-7
   uint8_t ret_opt = r.u8(at + fmt::func::kRetOpt);
   f.optional_count = static_cast<int16_t>((ret_opt & 0x7E) >> 1);  // bits 1-6
   if (ret_opt & fmt::func::kReturnInline) {
@@ -209,8 +221,9 @@ model::Value read_constant(Context& cx, const TypeBlock& tb, uint64_t at, uint8_
   }
   if (data + 4 > tb.members_end) fail(data, "constant extends past the member data");
   if (t != vt::I2 && t != vt::UI2 && t != vt::I4 && t != vt::UI4 && t != vt::Int && t != vt::UInt)
-    cx.warn("TK2212", at, "a constant of this type is not understood; its value is read as a "
-                          "32-bit integer");
+    cx.warn("TK2212", at,
+            "a constant of this type is not understood; its value is read as a "
+            "32-bit integer");
   return {vt::Int, int64_t{cx.r.i32(data, "constant")}};
 }
 
@@ -278,9 +291,12 @@ model::TypeDef read_definition(Context& cx, const TypeBlock& tb, const Tail& tl,
                                std::optional<uint64_t> dll_table) {
   std::string dll;
   switch (kind) {
-    case TypeKind::Enum: return model::EnumDef{read_variables(cx, tb, tl)};
-    case TypeKind::Record: return model::RecordDef{read_variables(cx, tb, tl)};
-    case TypeKind::Union: return model::UnionDef{read_variables(cx, tb, tl)};
+    case TypeKind::Enum:
+      return model::EnumDef{read_variables(cx, tb, tl)};
+    case TypeKind::Record:
+      return model::RecordDef{read_variables(cx, tb, tl)};
+    case TypeKind::Union:
+      return model::UnionDef{read_variables(cx, tb, tl)};
     case TypeKind::Alias:
       if (tl.simple_alias) return model::AliasDef{model::TypeRef::base(tl.alias_type)};
       return model::AliasDef{read_type_at(cx, tb, tl.alias_type, tb.tail + fmt::tail::kAliasType)};
@@ -297,7 +313,8 @@ model::TypeDef read_definition(Context& cx, const TypeBlock& tb, const Tail& tl,
       d.bases = read_impls(cx, tb, tl, kind);
       return d;
     }
-    case TypeKind::Coclass: return model::CoclassDef{read_impls(cx, tb, tl, kind)};
+    case TypeKind::Coclass:
+      return model::CoclassDef{read_impls(cx, tb, tl, kind)};
     case TypeKind::Module: {
       model::ModuleDef d;
       d.constants = read_variables(cx, tb, tl);
@@ -310,7 +327,9 @@ model::TypeDef read_definition(Context& cx, const TypeBlock& tb, const Tail& tl,
 }
 
 /// The size of a pointer in the library's SYSKIND (typelib.c get_ptr_size).
-uint32_t pointer_size(const model::Library& lib) { return lib.syskind == model::SysKind::Win64 ? 8 : 4; }
+uint32_t pointer_size(const model::Library& lib) {
+  return lib.syskind == model::SysKind::Win64 ? 8 : 4;
+}
 
 /// Locates the member data and the tail of the block at `b`.
 TypeBlock locate(const ByteReader& r, const Block& block) {
@@ -347,7 +366,8 @@ model::TypeInfo read_type_info(Context& cx, const Block& block, const TypeEntry&
     fail(b + fmt::ti_header::kTypeKind, "invalid TYPEKIND " + std::to_string(kind));
   uint32_t refs = r.u32(b + fmt::ti_header::kRefTable, "reference table offset");
   if (refs != fmt::kNoOffset32) {
-    if (refs >= block.size) fail(b + fmt::ti_header::kRefTable, "reference table outside the block");
+    if (refs >= block.size)
+      fail(b + fmt::ti_header::kRefTable, "reference table outside the block");
     read_references(cx, tb, b + refs);
   }
   uint32_t dll = r.u32(b + fmt::ti_header::kDllTable, "DLL table offset");

@@ -31,8 +31,8 @@ model::TypeRef read_type(const Context& cx, const TypeBlock& tb, uint64_t& pos,
                          uint16_t* flags = nullptr);
 
 /// The type words at member offset `offset`.
-model::TypeRef read_type_at(const Context& cx, const TypeBlock& tb, uint16_t offset,
-                            uint64_t where, uint16_t* flags = nullptr);
+model::TypeRef read_type_at(const Context& cx, const TypeBlock& tb, uint16_t offset, uint64_t where,
+                            uint16_t* flags = nullptr);
 
 /// A member's help context from its WORD (tail base ± delta, or a DWORD in the member data).
 uint32_t member_help_context(const Context& cx, const TypeBlock& tb, uint16_t word, uint64_t where);
@@ -40,6 +40,9 @@ uint32_t member_help_context(const Context& cx, const TypeBlock& tb, uint16_t wo
 /// A member's help string from its WORD offset of compressed bits in the member data.
 std::string member_help_string(const Context& cx, const TypeBlock& tb, uint16_t word,
                                uint64_t where);
+
+/// The WORD at blob offset `pos`, which must lie inside the member data.
+uint16_t member_word(const Context& cx, const TypeBlock& tb, uint64_t pos, const char* what);
 
 /// The blob offset of member offset `offset`, checked to lie inside the member data.
 uint64_t member_offset(const TypeBlock& tb, uint32_t offset, uint64_t where, const char* what);

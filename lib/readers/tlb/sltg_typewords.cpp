@@ -23,7 +23,7 @@ bool parse_hex(std::string_view s, uint32_t& out) {
   if (s.empty() || s.size() > 8) return false;
   out = 0;
   for (char c : s) {
-    int d = (c >= '0' && c <= '9') ? c - '0'
+    int d = (c >= '0' && c <= '9')   ? c - '0'
             : (c >= 'a' && c <= 'f') ? c - 'a' + 10
             : (c >= 'A' && c <= 'F') ? c - 'A' + 10
                                      : -1;
@@ -85,8 +85,8 @@ model::UserType parse_reference(Context& cx, const std::string& text, uint64_t w
   u.index = n;
   if (lib == fmt::kLocalLibrary) {
     if (n >= cx.lib.types.size())
-      fail(where, "type reference \"" + text + "\" names type " + std::to_string(n) +
-                      " of " + std::to_string(cx.lib.types.size()));
+      fail(where, "type reference \"" + text + "\" names type " + std::to_string(n) + " of " +
+                      std::to_string(cx.lib.types.size()));
     u.name = cx.lib.types[n].name;
     return u;
   }
@@ -134,12 +134,16 @@ uint16_t param_flags(uint16_t w) {
 }
 
 uint16_t type_word(const Context& cx, const TypeBlock& tb, uint64_t pos) {
-  if (pos < tb.members || pos + 2 > tb.members_end)
-    fail(pos, "a type description runs outside the member data");
-  return cx.r.u16(pos, "type description");
+  return member_word(cx, tb, pos, "type description");
 }
 
 }  // namespace
+
+uint16_t member_word(const Context& cx, const TypeBlock& tb, uint64_t pos, const char* what) {
+  if (pos < tb.members || pos + 2 > tb.members_end)
+    fail(pos, std::string(what) + " runs outside the member data");
+  return cx.r.u16(pos, what);
+}
 
 uint64_t member_offset(const TypeBlock& tb, uint32_t offset, uint64_t where, const char* what) {
   if (offset >= tb.members_end - tb.members)
@@ -154,8 +158,8 @@ void read_references(Context& cx, TypeBlock& tb, uint64_t at) {
     fail(at, "bad reference table magic (expected 0xdf 0x00)");
   uint32_t count8 = cx.r.u32(at + fmt::ref_table::kCount8, "reference count");
   if (count8 % fmt::ref_table::kInfoSize != 0)
-    fail(at + fmt::ref_table::kCount8, "reference table size " + std::to_string(count8) +
-                                           " is not a multiple of 8");
+    fail(at + fmt::ref_table::kCount8,
+         "reference table size " + std::to_string(count8) + " is not a multiple of 8");
   uint64_t pos = at + fmt::ref_table::kInfos;
   if (pos > tb.end || count8 > tb.end - pos)
     fail(at, "the reference table extends past the end of its block");
@@ -225,8 +229,12 @@ TypeRef read_type(const Context& cx, const TypeBlock& tb, uint64_t& pos, uint16_
   }
   for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
     switch (it->wrap) {
-      case Wrap::Pointer: leaf = TypeRef::pointer_to(std::move(leaf)); break;
-      case Wrap::SafeArray: leaf = TypeRef::safearray_of(std::move(leaf)); break;
+      case Wrap::Pointer:
+        leaf = TypeRef::pointer_to(std::move(leaf));
+        break;
+      case Wrap::SafeArray:
+        leaf = TypeRef::safearray_of(std::move(leaf));
+        break;
       case Wrap::CArray:
         leaf = TypeRef{model::CArray{std::move(leaf), std::move(it->bounds)}};
         break;

@@ -76,3 +76,11 @@ TEST_CASE("text view golden: widl's netfw_win32.tlb, stdole at hand") {
   model::resolve_import_names(*lib, set);
   check_golden(text::write_text(*lib, set), source("testdata/golden/text/netfw_win32.tlb.txt"));
 }
+
+TEST_CASE("text view golden: stdole32's SLTG library, alone") {
+  std::string errors;
+  auto lib = read(source("testdata/corpus/ms/sltg-bare/stdole32.res1.sltg.tlb"), errors);
+  REQUIRE_MESSAGE(lib, errors);
+  model::LibrarySet none;
+  check_golden(text::write_text(*lib, none), source("testdata/golden/text/stdole32.res1.sltg.tlb.txt"));
+}

@@ -101,6 +101,7 @@ TEST_CASE("asking for a resource ID the file lacks names the IDs it has") {
   CHECK(d.all()[0].code == "TK1103");
   CHECK(d.all()[0].where.file == "msvbvm60.dll");
   CHECK(d.all()[0].message.find("1, 3") != std::string::npos);
+  CHECK(d.all()[0].where.offset);  // the TYPELIB ID directory
 }
 
 TEST_CASE("a PE file without a TYPELIB resource gets one clear error") {
@@ -114,6 +115,21 @@ TEST_CASE("a PE file without a TYPELIB resource gets one clear error") {
   REQUIRE(d.error_count() == 2);  // once for the listing, once for the read
   CHECK(d.all()[0].code == "TK1102");
   CHECK(d.all()[0].message == "PE file has no TYPELIB resource");
+  REQUIRE(d.all()[0].where.offset);
+  CHECK(*d.all()[0].where.offset < at);  // the resource tree's root, before the names
+}
+
+TEST_CASE("a PE file without any resources: the error points at the empty directory entry") {
+  auto bytes = corpus("reactos/stdole2.tlb");
+  support::ByteReader r(bytes);
+  uint32_t nt = r.u32(0x3C);
+  size_t entry = nt + 24 + 96 + 2 * 8;  // PE32: data directory 2 (resources)
+  std::memset(bytes.data() + entry, 0, 8);
+  support::DiagEngine d;
+  CHECK(tlb::list_typelib_resources(bytes, "x.dll", d).empty());
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].code == "TK1102");
+  CHECK(d.all()[0].where.offset == entry);
 }
 
 TEST_CASE("the resource type name is matched case-insensitively") {

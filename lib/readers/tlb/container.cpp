@@ -57,6 +57,8 @@ struct PeImage {
   std::vector<Section> sections;
   uint64_t resource_root = 0;  // file offset of the root resource directory
   bool has_resources = false;
+  uint64_t resource_entry = 0;  // file offset of the resource data-directory entry (or of the
+                                // optional header when it has none)
 };
 
 /// Maps an RVA to a file offset through the section holding it; the `len` bytes from there must
@@ -109,7 +111,9 @@ PeImage read_pe_headers(const ByteReader& r) {
   }
   uint32_t ndirs = r.u32(opt + count_at, "NumberOfRvaAndSizes");
   uint64_t dir = opt + dirs_at + uint64_t{kResourceDirectoryIndex} * kDataDirectorySize;
+  pe.resource_entry = opt;
   if (ndirs <= kResourceDirectoryIndex || dir + kDataDirectorySize > opt + opt_size) return pe;
+  pe.resource_entry = dir;
   uint32_t rva = r.u32(dir, "resource directory entry");
   uint32_t size = r.u32(dir + 4, "resource directory entry");
   if (rva == 0 || size == 0) return pe;
@@ -169,12 +173,21 @@ const DirEntry& pick_language(const std::vector<DirEntry>& langs) {
   return langs.front();
 }
 
-std::vector<TypelibResource> walk_resources(const ByteReader& r, const PeImage& pe) {
-  std::vector<TypelibResource> out;
+/// The TYPELIB resources, and where they were looked for: the file offset of the TYPELIB ID
+/// directory, or of the resource tree (or its empty directory entry) when there is none.
+struct ResourceList {
+  std::vector<TypelibResource> found;
+  uint64_t directory = 0;
+};
+
+ResourceList walk_resources(const ByteReader& r, const PeImage& pe) {
+  ResourceList out;
+  out.directory = pe.has_resources ? pe.resource_root : pe.resource_entry;
   if (!pe.has_resources) return out;
   const uint64_t root = pe.resource_root;
   for (const DirEntry& type : read_directory(r, root, 0)) {
     if (!(type.name & kResHighBit) || !names_typelib(r, root, type.name)) continue;
+    out.directory = root + subdirectory(root, type);
     for (const DirEntry& id : read_directory(r, root, subdirectory(root, type))) {
       if (id.name & kResHighBit) continue;  // LoadTypeLib asks for numeric IDs only
       auto langs = read_directory(r, root, subdirectory(root, id));
@@ -186,13 +199,30 @@ std::vector<TypelibResource> walk_resources(const ByteReader& r, const PeImage& 
       r.require(data, kResDataSize, "resource data entry");
       uint32_t rva = r.u32(data), size = r.u32(data + 4);
       uint64_t off = rva_to_offset(r, pe, rva, size, data, "TYPELIB resource data");
-      out.push_back({id.name, off, size});
+      out.found.push_back({id.name, off, size});
     }
     break;  // one "TYPELIB" type directory
   }
-  std::sort(out.begin(), out.end(),
+  std::sort(out.found.begin(), out.found.end(),
             [](const TypelibResource& a, const TypelibResource& b) { return a.id < b.id; });
   return out;
+}
+
+/// The TYPELIB resources of a PE file; each problem reported once, with an offset.
+ResourceList list_resources(std::span<const uint8_t> file, const std::string& path,
+                            support::DiagEngine& diags) {
+  ByteReader r(file);
+  try {
+    ResourceList list = walk_resources(r, read_pe_headers(r));
+    if (list.found.empty())
+      diags.error("TK1102", Location::at_offset(path, list.directory),
+                  "PE file has no TYPELIB resource");
+    return list;
+  } catch (const ReadError& e) {
+    diags.error("TK1101", Location::at_offset(path, e.offset),
+                std::string("malformed PE file: ") + e.what());
+    return {};
+  }
 }
 
 bool is_pe(std::span<const uint8_t> file) {
@@ -242,33 +272,23 @@ std::optional<TypelibFormat> typelib_format(std::span<const uint8_t> file,
 std::vector<TypelibResource> list_typelib_resources(std::span<const uint8_t> file,
                                                     const std::string& path,
                                                     support::DiagEngine& diags) {
-  ByteReader r(file);
-  try {
-    auto found = walk_resources(r, read_pe_headers(r));
-    if (found.empty())
-      diags.error("TK1102", Location::in_file(path), "PE file has no TYPELIB resource");
-    return found;
-  } catch (const ReadError& e) {
-    diags.error("TK1101", Location::at_offset(path, e.offset),
-                std::string("malformed PE file: ") + e.what());
-    return {};
-  }
+  return list_resources(file, path, diags).found;
 }
 
 std::optional<model::Library> read_typelib(std::span<const uint8_t> file, const std::string& path,
                                            std::optional<uint32_t> resource_id,
                                            support::DiagEngine& diags) {
   if (!is_pe(file)) return read_blob(file, 0, path, diags);
-  auto resources = list_typelib_resources(file, path, diags);
-  if (resources.empty()) return std::nullopt;
+  ResourceList resources = list_resources(file, path, diags);
+  if (resources.found.empty()) return std::nullopt;
   uint32_t want = resource_id.value_or(kDefaultResourceId);
-  for (const TypelibResource& res : resources)
+  for (const TypelibResource& res : resources.found)
     if (res.id == want) return read_blob(file.subspan(res.file_offset, res.size), res.file_offset,
                                          path, diags);
   std::string ids;
-  for (const TypelibResource& res : resources)
+  for (const TypelibResource& res : resources.found)
     ids += (ids.empty() ? "" : ", ") + std::to_string(res.id);
-  diags.error("TK1103", Location::in_file(path),
+  diags.error("TK1103", Location::at_offset(path, resources.directory),
               "PE file has no TYPELIB resource " + std::to_string(want) + " (it has " + ids + ")");
   return std::nullopt;
 }

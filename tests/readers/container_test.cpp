@@ -214,6 +214,7 @@ TEST_CASE("the format of the library a file holds, for the resource asked for") 
   CHECK(tlb::typelib_format(pe, 2) == tlb::TypelibFormat::Msft);
   CHECK_FALSE(tlb::typelib_format(pe, 9));
   CHECK(tlb::typelib_format(corpus("ms/stdole32.tlb"), std::nullopt) == tlb::TypelibFormat::Sltg);
-  CHECK(tlb::typelib_format(corpus("widl/wuapi_win32.tlb"), std::nullopt) == tlb::TypelibFormat::Msft);
+  CHECK(tlb::typelib_format(corpus("widl/wuapi_win32.tlb"), std::nullopt) ==
+        tlb::TypelibFormat::Msft);
   CHECK_FALSE(tlb::typelib_format(std::vector<uint8_t>{'x', 'y', 'z', 'w'}, std::nullopt));
 }

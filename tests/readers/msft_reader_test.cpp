@@ -6,11 +6,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <memory>
-#include <optional>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -209,7 +209,8 @@ TEST_CASE("a module: its DLL and the entry point of each function (mktyplib's VB
   REQUIRE(m.functions.size() == 843);
   CHECK(m.functions[0].name == "LLVMVerifyModule");
   CHECK(m.functions[0].funckind == model::FuncKind::Static);
-  CHECK(m.functions[0].entry.v == decltype(m.functions[0].entry.v){std::string("LLVMVerifyModule")});
+  CHECK(m.functions[0].entry.v ==
+        decltype(m.functions[0].entry.v){std::string("LLVMVerifyModule")});
   CHECK(user(m.functions[0].result).name == "LLVMBool");
 }
 

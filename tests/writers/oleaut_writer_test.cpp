@@ -3,6 +3,8 @@
 // the dispatch view of a dual (inherited functions, [retval], HRESULT, [lcid]), the 64-bit view of
 // a win32 library, failing functions, names and docs looked up by member id, module entries,
 // qualified and unresolvable type names, and value texts. Layer: tests.
+#include "writers/oleaut/oleaut_writer.h"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -11,7 +13,6 @@
 
 #include "model/library_set.h"
 #include "readers/tlb/tlb_reader.h"
-#include "writers/oleaut/oleaut_writer.h"
 #include "writers/oleaut/variant_text.h"
 
 using namespace tlbkit;
@@ -132,7 +133,8 @@ TEST_CASE("a dual of a win32 library, as its dispatch view in a 64-bit process")
   // HRESULT Get([in] long a, [in, lcid] long lcid, [out, retval] BSTR* r) at slot 7 (offset 28).
   std::vector<Function> fs;
   fs.push_back(func("Get", 1, 28, base(vt::HResult),
-                    {param("a", base(vt::I4), paramflag::In), param("lcid", base(vt::I4), paramflag::In | paramflag::Lcid),
+                    {param("a", base(vt::I4), paramflag::In),
+                     param("lcid", base(vt::I4), paramflag::In | paramflag::Lcid),
                      param("r", ptr(base(vt::Bstr)), paramflag::Out | paramflag::RetVal)}));
   fs.push_back(func("Go", 2, 32, base(vt::HResult), {}));
   fs.push_back(func("Sum", 3, 36, base(vt::I4), {param("x", base(vt::I4), paramflag::In)}));
@@ -148,13 +150,16 @@ TEST_CASE("a dual of a win32 library, as its dispatch view in a 64-bit process")
   // IUnknown's and IDispatch's functions first, from stdole, with stdole's type names.
   CHECK(out[4].rfind("  func QueryInterface memid=0x60000000 funckind=4 ", 0) == 0);
   CHECK(out[5] == "    param riid type=ptr(udt(stdole.GUID)) flags=0x1 default=-");
-  CHECK(has_line(s, "  func Get memid=0x1 funckind=4 invkind=1 callconv=4 params=1 optional=0 "
-                    "vtoffset=56 flags=0x0 returns=vt8 helpstring=\"\" helpcontext=0"));
+  CHECK(has_line(s,
+                 "  func Get memid=0x1 funckind=4 invkind=1 callconv=4 params=1 optional=0 "
+                 "vtoffset=56 flags=0x0 returns=vt8 helpstring=\"\" helpcontext=0"));
   CHECK(has_line(s, "    param a type=vt3 flags=0x1 default=-"));
-  CHECK(has_line(s, "  func Go memid=0x2 funckind=4 invkind=1 callconv=4 params=0 optional=0 "
-                    "vtoffset=64 flags=0x0 returns=vt24 helpstring=\"\" helpcontext=0"));
-  CHECK(has_line(s, "  func Sum memid=0x3 funckind=4 invkind=1 callconv=4 params=1 optional=0 "
-                    "vtoffset=72 flags=0x0 returns=vt3 helpstring=\"\" helpcontext=0"));
+  CHECK(has_line(s,
+                 "  func Go memid=0x2 funckind=4 invkind=1 callconv=4 params=0 optional=0 "
+                 "vtoffset=64 flags=0x0 returns=vt24 helpstring=\"\" helpcontext=0"));
+  CHECK(has_line(s,
+                 "  func Sum memid=0x3 funckind=4 invkind=1 callconv=4 params=1 optional=0 "
+                 "vtoffset=72 flags=0x0 returns=vt3 helpstring=\"\" helpcontext=0"));
   // The file's vtable counts one slot more than there are functions: the runtime fails it.
   CHECK(out.back() == "  func #10 fail");
 }
@@ -163,20 +168,23 @@ TEST_CASE("the dispatch view fails where the runtime fails") {
   World w;
   SUBCASE("a [retval] that is no pointer fails that function") {
     Library l = win32_lib();
-    l.types.push_back(dual("I", {func("F", 1, 28, base(vt::HResult),
-                                      {param("r", base(vt::I4), paramflag::Out | paramflag::RetVal)})},
+    l.types.push_back(dual("I",
+                           {func("F", 1, 28, base(vt::HResult),
+                                 {param("r", base(vt::I4), paramflag::Out | paramflag::RetVal)})},
                            32, imported(0, kIDispatch)));
     CHECK(lines(oleaut::write_listing(l, w.set)).back() == "  func #7 fail");
   }
   SUBCASE("a base the runtime cannot load fails every function") {
     Library l = win32_lib();
-    l.imports.push_back({*Guid::parse("{99999999-0000-0000-0000-000000000000}"), {1, 0}, 0, "x.tlb", ""});
-    l.types.push_back(dual("I", {func("F", 1, 28, base(vt::HResult), {})}, 32,
-                           imported(1, kIDispatch)));
+    l.imports.push_back(
+        {*Guid::parse("{99999999-0000-0000-0000-000000000000}"), {1, 0}, 0, "x.tlb", ""});
+    l.types.push_back(
+        dual("I", {func("F", 1, 28, base(vt::HResult), {})}, 32, imported(1, kIDispatch)));
     auto out = lines(oleaut::write_listing(l, w.set));
     REQUIRE(out.size() == 4 + 8);
     CHECK(out[3] == "  impl stdole.IDispatch flags=0x0");  // impl 0 is the header's IDispatch
-    for (size_t i = 4; i < out.size(); ++i) CHECK(out[i] == "  func #" + std::to_string(i - 4) + " fail");
+    for (size_t i = 4; i < out.size(); ++i)
+      CHECK(out[i] == "  func #" + std::to_string(i - 4) + " fail");
   }
 }
 
@@ -184,7 +192,8 @@ TEST_CASE("names and docs are looked up by member id: a propput after its propge
   World w;
   Library l = win32_lib();
   std::vector<Function> fs;
-  fs.push_back(func("P", 5, 28, base(vt::HResult), {param("v", ptr(base(vt::I4)), paramflag::Out | paramflag::RetVal)},
+  fs.push_back(func("P", 5, 28, base(vt::HResult),
+                    {param("v", ptr(base(vt::I4)), paramflag::Out | paramflag::RetVal)},
                     InvokeKind::PropertyGet));
   fs.back().docs.helpstring = "the P";
   fs.push_back(func("P", 5, 32, base(vt::HResult), {param("nv", base(vt::I4), paramflag::In)},
@@ -192,8 +201,9 @@ TEST_CASE("names and docs are looked up by member id: a propput after its propge
   fs.back().docs.helpstring = "never shown";
   l.types.push_back(dual("I", std::move(fs), 36, imported(0, kIDispatch)));
   std::string s = oleaut::write_listing(l, w.set);
-  CHECK(has_line(s, "  func P memid=0x5 funckind=4 invkind=4 callconv=4 params=1 optional=0 "
-                    "vtoffset=64 flags=0x0 returns=vt24 helpstring=\"the P\" helpcontext=0"));
+  CHECK(has_line(s,
+                 "  func P memid=0x5 funckind=4 invkind=4 callconv=4 params=1 optional=0 "
+                 "vtoffset=64 flags=0x0 returns=vt24 helpstring=\"the P\" helpcontext=0"));
   CHECK(has_line(s, "    param ? type=vt3 flags=0x1 default=-"));
 }
 
@@ -205,16 +215,19 @@ TEST_CASE("an interface of a win32 library: vtable offsets in 8-byte slots, its 
   t.layout = {4, 4, 16};
   InterfaceDef d;
   d.bases.push_back(ImplType{imported(0, kIUnknown), 0, {}});
-  d.functions.push_back(func("M", 0x60010000, 12, base(vt::HResult), {param("p", ptr(local(0)), paramflag::In)}));
+  d.functions.push_back(
+      func("M", 0x60010000, 12, base(vt::HResult), {param("p", ptr(local(0)), paramflag::In)}));
   t.def = d;
   l.types.push_back(t);
   auto out = lines(oleaut::write_listing(l, w.set));
   REQUIRE(out.size() == 5);
-  CHECK(out[1] == "type IPlain kind=3 guid={00000000-0000-0000-0000-000000000000} flags=0x0 size=8 "
-                  "align=8 funcs=1 vars=0 impls=1 vft=16 version=0.0 helpstring=\"\" helpcontext=0");
+  CHECK(out[1] ==
+        "type IPlain kind=3 guid={00000000-0000-0000-0000-000000000000} flags=0x0 size=8 "
+        "align=8 funcs=1 vars=0 impls=1 vft=16 version=0.0 helpstring=\"\" helpcontext=0");
   CHECK(out[2] == "  impl stdole.IUnknown flags=0x0");
-  CHECK(out[3] == "  func M memid=0x60010000 funckind=1 invkind=1 callconv=4 params=1 optional=0 "
-                  "vtoffset=24 flags=0x0 returns=vt25 helpstring=\"\" helpcontext=0");
+  CHECK(out[3] ==
+        "  func M memid=0x60010000 funckind=1 invkind=1 callconv=4 params=1 optional=0 "
+        "vtoffset=24 flags=0x0 returns=vt25 helpstring=\"\" helpcontext=0");
   CHECK(out[4] == "    param p type=ptr(udt(IPlain)) flags=0x1 default=-");
 }
 
@@ -232,14 +245,14 @@ TEST_CASE("aliases of a win32 library get the sizes the runtime computes for a 6
   rec.name = "R";
   rec.layout = {12, 4, 0};
   rec.def = RecordDef{};
-  l.types.push_back(rec);                                               // 0
-  l.types.push_back(alias("PI", ptr(base(vt::I4)), 4, 4));              // pointer: 8/8
-  l.types.push_back(alias("D", base(vt::R8), 8, 4));                    // alignment 8
-  l.types.push_back(alias("S", base(vt::I2), 2, 2));                    // 2/2
-  l.types.push_back(alias("V", base(vt::Variant), 16, 4));              // VARIANT: 24/8
-  l.types.push_back(alias("AR", local(0), 12, 4));                      // the record's
+  l.types.push_back(rec);                                   // 0
+  l.types.push_back(alias("PI", ptr(base(vt::I4)), 4, 4));  // pointer: 8/8
+  l.types.push_back(alias("D", base(vt::R8), 8, 4));        // alignment 8
+  l.types.push_back(alias("S", base(vt::I2), 2, 2));        // 2/2
+  l.types.push_back(alias("V", base(vt::Variant), 16, 4));  // VARIANT: 24/8
+  l.types.push_back(alias("AR", local(0), 12, 4));          // the record's
   CArray arr{base(vt::I2), {{0, 3}, {0, 4}}};
-  l.types.push_back(alias("A", TypeRef{arr}, 24, 2));                   // (3+4)*2, align 2
+  l.types.push_back(alias("A", TypeRef{arr}, 24, 2));  // (3+4)*2, align 2
   auto out = lines(oleaut::write_listing(l, w.set));
   auto size_align = [&](size_t i) {
     auto s = out[i];
@@ -280,7 +293,8 @@ TEST_CASE("module functions show their DLL and entry point, by name or ordinal")
 TEST_CASE("a type of a library not at hand prints as '?'") {
   World w;
   Library l = win32_lib();
-  l.imports.push_back({*Guid::parse("{99999999-0000-0000-0000-000000000000}"), {1, 0}, 0, "x.tlb", ""});
+  l.imports.push_back(
+      {*Guid::parse("{99999999-0000-0000-0000-000000000000}"), {1, 0}, 0, "x.tlb", ""});
   TypeInfo rec;
   rec.name = "R";
   RecordDef r;

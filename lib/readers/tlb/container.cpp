@@ -23,26 +23,26 @@ using support::Location;
 using support::ReadError;
 
 // ---- PE facts -----------------------------------------------------------------------------------
-constexpr uint16_t kDosMagic = 0x5A4D;          // "MZ"
-constexpr uint32_t kDosLfanew = 0x3C;           // e_lfanew: file offset of the NT headers
-constexpr uint32_t kNtSignature = 0x00004550;   // "PE\0\0"
-constexpr uint32_t kCoffNumberOfSections = 6;   // offsets from the NT signature
+constexpr uint16_t kDosMagic = 0x5A4D;         // "MZ"
+constexpr uint32_t kDosLfanew = 0x3C;          // e_lfanew: file offset of the NT headers
+constexpr uint32_t kNtSignature = 0x00004550;  // "PE\0\0"
+constexpr uint32_t kCoffNumberOfSections = 6;  // offsets from the NT signature
 constexpr uint32_t kCoffSizeOfOptionalHeader = 20;
-constexpr uint32_t kOptionalHeader = 24;        // optional header follows the 20-byte COFF header
+constexpr uint32_t kOptionalHeader = 24;  // optional header follows the 20-byte COFF header
 constexpr uint16_t kPe32Magic = 0x10B, kPe32PlusMagic = 0x20B;
 // NumberOfRvaAndSizes and the data directories, from the optional header's start.
 constexpr uint32_t kPe32NumberOfRvaAndSizes = 92, kPe32DataDirectories = 96;
 constexpr uint32_t kPe32PlusNumberOfRvaAndSizes = 108, kPe32PlusDataDirectories = 112;
-constexpr uint32_t kDataDirectorySize = 8;      // RVA, size
-constexpr uint32_t kResourceDirectoryIndex = 2; // IMAGE_DIRECTORY_ENTRY_RESOURCE
+constexpr uint32_t kDataDirectorySize = 8;       // RVA, size
+constexpr uint32_t kResourceDirectoryIndex = 2;  // IMAGE_DIRECTORY_ENTRY_RESOURCE
 constexpr uint32_t kSectionHeaderSize = 40;
-constexpr uint32_t kSectionVirtualSize = 8, kSectionVirtualAddress = 12,
-                   kSectionSizeOfRawData = 16, kSectionPointerToRawData = 20;
+constexpr uint32_t kSectionVirtualSize = 8, kSectionVirtualAddress = 12, kSectionSizeOfRawData = 16,
+                   kSectionPointerToRawData = 20;
 // IMAGE_RESOURCE_DIRECTORY: 16 bytes, named-entry count at 12, ID-entry count at 14, then
 // 8-byte entries (name or ID, then offset), named ones first.
 constexpr uint32_t kResDirSize = 16, kResDirNamedCount = 12, kResDirIdCount = 14;
 constexpr uint32_t kResEntrySize = 8;
-constexpr uint32_t kResHighBit = 0x80000000;    // name: string offset; target: subdirectory
+constexpr uint32_t kResHighBit = 0x80000000;  // name: string offset; target: subdirectory
 // IMAGE_RESOURCE_DATA_ENTRY: OffsetToData (an RVA), Size, CodePage, Reserved.
 constexpr uint32_t kResDataSize = 16;
 // LoadTypeLib's default resource ID when the path has no "\N".
@@ -76,8 +76,8 @@ uint64_t rva_to_offset(const ByteReader& r, const PeImage& pe, uint32_t rva, uin
     r.require(off, len, what);
     return off;
   }
-  throw ReadError(where, std::string(what) + " (RVA " + ByteReader::hex(rva) +
-                             ") is not inside any section");
+  throw ReadError(
+      where, std::string(what) + " (RVA " + ByteReader::hex(rva) + ") is not inside any section");
 }
 
 PeImage read_pe_headers(const ByteReader& r) {
@@ -229,9 +229,7 @@ bool is_pe(std::span<const uint8_t> file) {
   return file.size() >= 2 && file[0] == 'M' && file[1] == 'Z';
 }
 
-uint32_t first_dword(std::span<const uint8_t> b) {
-  return b.size() < 4 ? 0 : ByteReader(b).u32(0);
-}
+uint32_t first_dword(std::span<const uint8_t> b) { return b.size() < 4 ? 0 : ByteReader(b).u32(0); }
 
 /// Hands a blob to the reader its signature names.
 std::optional<model::Library> read_blob(std::span<const uint8_t> blob, uint64_t base,
@@ -283,8 +281,8 @@ std::optional<model::Library> read_typelib(std::span<const uint8_t> file, const 
   if (resources.found.empty()) return std::nullopt;
   uint32_t want = resource_id.value_or(kDefaultResourceId);
   for (const TypelibResource& res : resources.found)
-    if (res.id == want) return read_blob(file.subspan(res.file_offset, res.size), res.file_offset,
-                                         path, diags);
+    if (res.id == want)
+      return read_blob(file.subspan(res.file_offset, res.size), res.file_offset, path, diags);
   std::string ids;
   for (const TypelibResource& res : resources.found)
     ids += (ids.empty() ? "" : ", ") + std::to_string(res.id);

@@ -57,8 +57,8 @@ bool is_property(model::InvokeKind k) {
 
 /// The parameters of the function record at `rec` (size `len`): MSFT_ParameterInfo entries are
 /// the last 12·nrargs bytes, the default-value array (when present) the 4·nrargs before them.
-void read_params(const MsftFile& file, uint64_t rec, uint32_t len, uint32_t fkccic, int32_t optional,
-                 model::Function& fn, uint32_t nargs) {
+void read_params(const MsftFile& file, uint64_t rec, uint32_t len, uint32_t fkccic,
+                 int32_t optional, model::Function& fn, uint32_t nargs) {
   const ByteReader& r = file.reader();
   const uint64_t params = rec + len - uint64_t{nargs} * f::kParamSize;
   const uint64_t defaults = params - uint64_t{nargs} * f::kDefaultSize;
@@ -87,10 +87,11 @@ uint32_t read_function(const MsftFile& file, uint64_t rec, model::Function& fn) 
   int16_t nrargs = r.i16(rec + f::kNrArgs);
   if (nrargs < 0) throw ReadError(rec, "function record with a negative parameter count");
   auto nargs = uint32_t(nrargs);
-  uint32_t tail = nargs * f::kParamSize + ((fkccic & f::kHasDefaults) ? nargs * f::kDefaultSize : 0);
+  uint32_t tail =
+      nargs * f::kParamSize + ((fkccic & f::kHasDefaults) ? nargs * f::kDefaultSize : 0);
   if (tail > len - f::kFixedSize)
-    throw ReadError(rec, "function record too short for its " + std::to_string(nargs) +
-                             " parameters");
+    throw ReadError(rec,
+                    "function record too short for its " + std::to_string(nargs) + " parameters");
   // Optional fields are present as far as the record reaches before the parameter data.
   const auto optional = int32_t(len - tail);
   auto has = [&](uint32_t field) { return optional > int32_t(field); };

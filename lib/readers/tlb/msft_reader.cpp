@@ -87,7 +87,8 @@ class TypeBuilder {
     t.docs.helpcontext = b.helpcontext;
     t.docs.helpstringcontext = b.helpstringcontext;
     t.layout.size = b.size;
-    t.layout.alignment = uint16_t((b.typekind >> fmt::kTypeKindAlignShift) & fmt::kTypeKindAlignMask);
+    t.layout.alignment =
+        uint16_t((b.typekind >> fmt::kTypeKindAlignShift) & fmt::kTypeKindAlignMask);
     t.layout.vtable_size = b.cbsizevft;
     msft::Members m = msft::read_members(file_, b.memoffset, b.cfuncs, b.cvars);
     t.def = definition(b, t.flags, m);
@@ -98,23 +99,33 @@ class TypeBuilder {
  private:
   model::TypeDef definition(const TypeInfoBase& b, uint16_t flags, msft::Members& m) {
     switch (b.kind()) {
-      case model::TypeKind::Enum: return model::EnumDef{only_vars(b, m)};
-      case model::TypeKind::Record: return model::RecordDef{only_vars(b, m)};
-      case model::TypeKind::Union: return model::UnionDef{only_vars(b, m)};
-      case model::TypeKind::Alias: none(b, m); return model::AliasDef{file_.type(b.datatype1)};
-      case model::TypeKind::Module: return module(b, m);
-      case model::TypeKind::Interface: return interface(b, m);
+      case model::TypeKind::Enum:
+        return model::EnumDef{only_vars(b, m)};
+      case model::TypeKind::Record:
+        return model::RecordDef{only_vars(b, m)};
+      case model::TypeKind::Union:
+        return model::UnionDef{only_vars(b, m)};
+      case model::TypeKind::Alias:
+        none(b, m);
+        return model::AliasDef{file_.type(b.datatype1)};
+      case model::TypeKind::Module:
+        return module(b, m);
+      case model::TypeKind::Interface:
+        return interface(b, m);
       case model::TypeKind::Dispatch:
         if ((flags & model::typeflag::Dual) && m.variables.empty()) return interface(b, m);
         return dispatch(b, m);
-      case model::TypeKind::Coclass: none(b, m); return model::CoclassDef{coclass_impls(b)};
+      case model::TypeKind::Coclass:
+        none(b, m);
+        return model::CoclassDef{coclass_impls(b)};
     }
     throw ReadError(b.at, "unknown type kind " + std::to_string(b.typekind & fmt::kTypeKindMask));
   }
 
   void dropped(const TypeInfoBase& b, const char* what) {
-    rep_.warning("TK2110", b.at, std::string("type info records ") + what +
-                                     " its kind cannot have; they are ignored");
+    rep_.warning(
+        "TK2110", b.at,
+        std::string("type info records ") + what + " its kind cannot have; they are ignored");
   }
   std::vector<model::Variable> only_vars(const TypeInfoBase& b, msft::Members& m) {
     if (!m.functions.empty()) dropped(b, "functions");
@@ -127,8 +138,9 @@ class TypeBuilder {
   model::ImplType impl(const TypeInfoBase& b, int32_t href, uint16_t flags = 0) {
     model::UserType u = file_.user_type(href);
     if (file_.dangling(u))
-      rep_.warning("TK2111", b.at, "reference " + support::ByteReader::hex(uint32_t(href)) +
-                                       " names no type of this library or its imports");
+      rep_.warning("TK2111", b.at,
+                   "reference " + support::ByteReader::hex(uint32_t(href)) +
+                       " names no type of this library or its imports");
     return model::ImplType{model::TypeRef{std::move(u)}, flags, {}};
   }
 
@@ -138,8 +150,9 @@ class TypeBuilder {
     if (b.cimpltypes == 0 || (b.kind() == model::TypeKind::Dispatch && b.datatype1 == -1))
       return out;
     if (b.cimpltypes > 1)
-      rep_.warning("TK2112", b.at, "interface claims " + std::to_string(b.cimpltypes) +
-                                       " base interfaces; only the first is recorded");
+      rep_.warning("TK2112", b.at,
+                   "interface claims " + std::to_string(b.cimpltypes) +
+                       " base interfaces; only the first is recorded");
     out.push_back(impl(b, b.datatype1));
     return out;
   }
@@ -183,8 +196,9 @@ class TypeBuilder {
       next = r.i32(at + rt::kNext);
     }
     if (out.size() < b.cimpltypes)
-      rep_.warning("TK2113", b.at, "coclass claims " + std::to_string(b.cimpltypes) +
-                                       " interfaces but lists " + std::to_string(out.size()));
+      rep_.warning("TK2113", b.at,
+                   "coclass claims " + std::to_string(b.cimpltypes) + " interfaces but lists " +
+                       std::to_string(out.size()));
     return out;
   }
 
@@ -246,7 +260,8 @@ std::optional<model::Library> read_msft(std::span<const uint8_t> blob, uint64_t 
       lib.types.push_back(builder.build(b));
     } catch (const ReadError& e) {
       // One bad type: report it and go on, so one run shows every problem.
-      rep.error("TK2102", e.offset, "type info " + std::to_string(lib.types.size()) + ": " + e.what());
+      rep.error("TK2102", e.offset,
+                "type info " + std::to_string(lib.types.size()) + ": " + e.what());
       lib.types.emplace_back();
     }
     if (diags.too_many_errors()) break;

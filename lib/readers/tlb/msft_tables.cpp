@@ -86,8 +86,8 @@ void MsftFile::read_directory() {
     if (off < 0 || len < 0)
       throw ReadError(e, "segment " + name + " has a negative offset or length");
     if (!r_.contains(uint32_t(off), uint32_t(len)))
-      throw ReadError(e, "segment " + name + " (offset " + ByteReader::hex(uint32_t(off)) +
-                             ", " + std::to_string(len) + " bytes) extends past the end");
+      throw ReadError(e, "segment " + name + " (offset " + ByteReader::hex(uint32_t(off)) + ", " +
+                             std::to_string(len) + " bytes) extends past the end");
     segs_[s] = {uint32_t(off), uint32_t(len), true};
   }
 }
@@ -95,8 +95,8 @@ void MsftFile::read_directory() {
 uint64_t MsftFile::in_segment(Segment s, int64_t off, const char* what) const {
   const SegmentRange& g = seg(s);
   if (!g.present)
-    throw ReadError(0, std::string(what) + " refers to the " +
-                           std::string(fmt::segment_name(s)) + " segment, which is absent");
+    throw ReadError(0, std::string(what) + " refers to the " + std::string(fmt::segment_name(s)) +
+                           " segment, which is absent");
   int64_t at = int64_t{g.offset} + off;
   if (at < 0) throw ReadError(g.offset, std::string(what) + " has a negative offset");
   return uint64_t(at);
@@ -164,7 +164,8 @@ void MsftFile::read_imports() {
       lib.libid = guid(r_.i32(at + f::kGuid, "import file entry")).value_or(support::Guid{});
       lib.lcid = r_.u32(at + f::kLcid, "import file entry");
       lib.version = {r_.u16(at + f::kVersion), r_.u16(at + f::kVersion + 2)};
-      uint32_t len = uint32_t{r_.u16(at + f::kNameSize, "import file entry")} >> f::kNameLengthShift;
+      uint32_t len =
+          uint32_t{r_.u16(at + f::kNameSize, "import file entry")} >> f::kNameLengthShift;
       lib.file = ansi_to_utf8(r_.bytes(at + f::kName, len, "import file name"), true);
       impfile_index_.emplace(uint32_t(at - files.offset), uint32_t(imports_.size()));
       imports_.push_back(std::move(lib));

@@ -49,8 +49,8 @@ class TextTable {
 struct ImportRef {
   uint32_t import = 0;  // index into Library::imports
   bool by_guid = false;
-  support::Guid guid;   // by_guid
-  uint32_t index = 0;   // !by_guid: typeinfo index in the other library
+  support::Guid guid;  // by_guid
+  uint32_t index = 0;  // !by_guid: typeinfo index in the other library
 };
 
 /// A reference that names nothing: kept as a UserType whose index can never resolve, so every
@@ -116,7 +116,7 @@ class MsftFile {
   TextTable names_, strings_;
   std::vector<model::ImportedLibrary> imports_;
   std::unordered_map<uint32_t, uint32_t> impfile_index_;  // ImpFiles offset → import index
-  std::unordered_map<uint32_t, ImportRef> impinfos_;       // ImpInfo offset → import
+  std::unordered_map<uint32_t, ImportRef> impinfos_;      // ImpInfo offset → import
   std::unordered_map<int32_t, std::pair<uint32_t, std::string>> typeinfo_by_href_;
   uint32_t typedesc_count_ = 0;
   mutable std::vector<std::optional<model::TypeRef>> typedesc_cache_;  // by TypedescTab index

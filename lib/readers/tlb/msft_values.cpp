@@ -36,9 +36,9 @@ model::TypeRef MsftFile::type(int32_t datatype) const {
   model::TypeRef t = data_type(datatype, 0);
   type_nodes_ += node_count(t);
   if (type_nodes_ > type_node_budget_)
-    throw ReadError(seg(Segment::TypedescTab).offset,
-                    "type descriptors expand to more than " + std::to_string(type_node_budget_) +
-                        " type nodes");
+    throw ReadError(seg(Segment::TypedescTab).offset, "type descriptors expand to more than " +
+                                                          std::to_string(type_node_budget_) +
+                                                          " type nodes");
   return t;
 }
 
@@ -46,17 +46,16 @@ model::TypeRef MsftFile::data_type(int32_t datatype, uint32_t depth) const {
   if (datatype < 0) return model::TypeRef::base(uint16_t(uint32_t(datatype) & fmt::kVtTypeMask));
   uint32_t index = uint32_t(datatype) / fmt::kTypedescEntrySize;
   if (index >= typedesc_count_)
-    throw ReadError(seg(Segment::TypedescTab).offset,
-                    "type descriptor offset " + std::to_string(datatype) +
-                        " is outside the type descriptor table");
+    throw ReadError(seg(Segment::TypedescTab).offset, "type descriptor offset " +
+                                                          std::to_string(datatype) +
+                                                          " is outside the type descriptor table");
   return typedesc(index, depth);
 }
 
 model::TypeRef MsftFile::typedesc(uint32_t index, uint32_t depth) const {
   if (typedesc_cache_[index]) return *typedesc_cache_[index];
   uint64_t at = seg(Segment::TypedescTab).offset + uint64_t{index} * fmt::kTypedescEntrySize;
-  if (depth > kMaxTypeDepth)
-    throw ReadError(at, "type descriptors refer to each other in a cycle");
+  if (depth > kMaxTypeDepth) throw ReadError(at, "type descriptors refer to each other in a cycle");
   // Wine reads the entry as four INT16: vt, mix, and the two halves of the second INT.
   int16_t td0 = r_.i16(at, "type descriptor"), td2 = r_.i16(at + 4), td3 = r_.i16(at + 6);
   uint16_t kind = uint16_t(td0) & fmt::kVtTypeMask;
@@ -121,25 +120,44 @@ model::Value from_union(uint16_t type, uint64_t bits) {
   v.vt = type;
   auto lo = uint32_t(bits);
   switch (type) {
-    case vt::I1: v.data = int64_t{int8_t(lo)}; break;
-    case vt::UI1: v.data = int64_t{uint8_t(lo)}; break;
+    case vt::I1:
+      v.data = int64_t{int8_t(lo)};
+      break;
+    case vt::UI1:
+      v.data = int64_t{uint8_t(lo)};
+      break;
     case vt::I2:
-    case vt::Bool: v.data = int64_t{int16_t(lo)}; break;
-    case vt::UI2: v.data = int64_t{uint16_t(lo)}; break;
+    case vt::Bool:
+      v.data = int64_t{int16_t(lo)};
+      break;
+    case vt::UI2:
+      v.data = int64_t{uint16_t(lo)};
+      break;
     case vt::I4:
     case vt::Int:
     case vt::Error:
-    case vt::HResult: v.data = int64_t{int32_t(lo)}; break;
+    case vt::HResult:
+      v.data = int64_t{int32_t(lo)};
+      break;
     case vt::UI4:
-    case vt::UInt: v.data = int64_t{lo}; break;
+    case vt::UInt:
+      v.data = int64_t{lo};
+      break;
     case vt::I8:
     case vt::UI8:
     case vt::Cy:
-    case vt::Decimal: v.data = int64_t(bits); break;  // DECIMAL: Wine fills only Lo64
-    case vt::R4: v.data = double{std::bit_cast<float>(lo)}; break;
+    case vt::Decimal:
+      v.data = int64_t(bits);
+      break;  // DECIMAL: Wine fills only Lo64
+    case vt::R4:
+      v.data = double{std::bit_cast<float>(lo)};
+      break;
     case vt::R8:
-    case vt::Date: v.data = std::bit_cast<double>(bits); break;
-    default: break;  // EMPTY, NULL, and types that carry no value in a typelib
+    case vt::Date:
+      v.data = std::bit_cast<double>(bits);
+      break;
+    default:
+      break;  // EMPTY, NULL, and types that carry no value in a typelib
   }
   return v;
 }
@@ -147,11 +165,28 @@ model::Value from_union(uint16_t type, uint64_t bits) {
 /// Bytes of data MSFT_ReadValue reads after the VARTYPE for each type (0: none, -1: a BSTR).
 int value_size(uint16_t type) {
   switch (type) {
-    case vt::Empty: case vt::Null: case vt::I2: case vt::I4: case vt::R4: case vt::Error:
-    case vt::Bool: case vt::I1: case vt::UI1: case vt::UI2: case vt::UI4: case vt::Int:
-    case vt::UInt: case vt::Void: case vt::HResult:
+    case vt::Empty:
+    case vt::Null:
+    case vt::I2:
+    case vt::I4:
+    case vt::R4:
+    case vt::Error:
+    case vt::Bool:
+    case vt::I1:
+    case vt::UI1:
+    case vt::UI2:
+    case vt::UI4:
+    case vt::Int:
+    case vt::UInt:
+    case vt::Void:
+    case vt::HResult:
       return 4;
-    case vt::R8: case vt::Cy: case vt::Date: case vt::I8: case vt::UI8: case vt::Decimal:
+    case vt::R8:
+    case vt::Cy:
+    case vt::Date:
+    case vt::I8:
+    case vt::UI8:
+    case vt::Decimal:
     case vt::FileTime:
       return 8;
     case vt::Bstr:
@@ -195,7 +230,8 @@ model::CustomData MsftFile::custom_data(int32_t head) const {
       throw ReadError(g.offset + uint32_t(head), "custom data list does not end (a cycle)");
     uint64_t at = uint64_t{g.offset} + uint32_t(node);
     model::CustomDatum d;
-    d.guid = guid(r_.i32(at + fmt::cdguid::kGuidOffset, "custom data entry")).value_or(support::Guid{});
+    d.guid =
+        guid(r_.i32(at + fmt::cdguid::kGuidOffset, "custom data entry")).value_or(support::Guid{});
     d.value = value(r_.i32(at + fmt::cdguid::kDataOffset, "custom data entry"));
     out.push_back(std::move(d));
     node = r_.i32(at + fmt::cdguid::kNext, "custom data entry");

@@ -1,5 +1,6 @@
 // Small text helpers of the listing writer: concatenation by appending (GCC 12 misreports
-// `"literal" + std::string` chains under -O3 as overlapping copies), numbers and hex. Layer: writers.
+// `"literal" + std::string` chains under -O3 as overlapping copies), numbers and hex. Layer:
+// writers.
 #pragma once
 #include <cstdint>
 #include <string>

@@ -79,7 +79,8 @@ class Lister {
     const bool msft = options_.loader == Loader::Msft;
     uint32_t flags = lib_.flags | (msft ? model::libflag::HasDiskImage : 0);
     uint32_t context = msft ? lib_.docs.helpstringcontext : lib_.docs.helpcontext;
-    line(cat("library ", c_string(lib_.name), " guid=", lib_.libid.value_or(support::Guid{}).to_string(),
+    line(cat("library ", c_string(lib_.name),
+             " guid=", lib_.libid.value_or(support::Guid{}).to_string(),
              " version=", num(lib_.version.major), ".", num(lib_.version.minor),
              " lcid=", num(lib_.lcid), " syskind=", num(int(lib_.syskind)), " flags=", hex(flags),
              " helpstring=", quote(lib_.docs.helpstring), " helpcontext=", num(context),
@@ -125,7 +126,8 @@ class Lister {
     if (auto* d = std::get_if<model::CoclassDef>(&t.def)) list = &d->interfaces;
     if (!list) return;
     for (const model::ImplType& it : *list) {
-      line(cat("  impl ", rv_.ref_name(rv_.resolve(lib_, it.type), lib_), " flags=", hex(it.flags)));
+      line(
+          cat("  impl ", rv_.ref_name(rv_.resolve(lib_, it.type), lib_), " flags=", hex(it.flags)));
       custom("    ", it.custom);
     }
   }

@@ -33,7 +33,7 @@ const support::Guid& iid_idispatch() {
 }
 }  // namespace
 
-// ---- Members as stored ----------------------------------------------------------------------------
+// ---- Members as stored --------------------------------------------------------------------------
 
 const std::vector<model::Function>& RuntimeView::own_functions(const model::TypeInfo& t) {
   static const std::vector<model::Function> none;
@@ -64,7 +64,7 @@ const model::TypeRef* RuntimeView::first_impl(const model::TypeInfo& t) {
   return nullptr;
 }
 
-// ---- References -----------------------------------------------------------------------------------
+// ---- References ---------------------------------------------------------------------------------
 
 TypeHandle RuntimeView::resolve(const model::Library& from, const model::TypeRef& ref) const {
   const auto* u = std::get_if<model::UserType>(&ref.v);
@@ -124,16 +124,15 @@ TypeHandle RuntimeView::dispatch_interface(const TypeHandle& h) const {
   for (const model::TypeInfo& t : h.lib->types)
     if (auto* d = std::get_if<model::DispatchDef>(&t.def); d && !d->bases.empty())
       if (TypeHandle found = resolve(*h.lib, d->bases.front().type)) return found;
-  const model::Library* lib = libid_of(*h.lib) == model::stdole_libid()
-                                  ? h.lib
-                                  : set_.find(model::stdole_libid(), {2, 0});
+  const model::Library* lib =
+      libid_of(*h.lib) == model::stdole_libid() ? h.lib : set_.find(model::stdole_libid(), {2, 0});
   if (!lib) return {};
   for (uint32_t i = 0; i < lib->types.size(); ++i)
     if (lib->types[i].guid == iid_idispatch()) return {lib, &lib->types[i], i};
   return {};
 }
 
-// ---- GetTypeAttr in a 64-bit process ----------------------------------------------------------------
+// ---- GetTypeAttr in a 64-bit process ------------------------------------------------------------
 
 /// TLB_size_instance for SYS_WIN64: the size and alignment the runtime computes for a type when
 /// it fixes an alias of a library built for another pointer size. C arrays multiply the element
@@ -161,17 +160,51 @@ bool RuntimeView::size_instance(const model::Library& lib, const std::vector<Lay
   uint16_t v = vt::Ptr;
   if (auto* b = std::get_if<model::BaseType>(&t.v)) v = b->vt;
   switch (v) {
-    case vt::Void: size = 0; break;
-    case vt::I1: case vt::UI1: size = 1; break;
-    case vt::I2: case vt::Bool: case vt::UI2: size = 2; break;
-    case vt::I4: case vt::R4: case vt::Error: case vt::UI4: case vt::Int: case vt::UInt:
-    case vt::HResult: size = 4; break;
-    case vt::R8: case vt::I8: case vt::UI8: case vt::Date: case vt::Cy: size = 8; break;
-    case vt::Bstr: case vt::Dispatch: case vt::Unknown: case vt::Ptr: case vt::SafeArray:
-    case vt::LpStr: case vt::LpWStr: size = kPointerSize; break;
-    case vt::Variant: size = kVariantSize; break;
-    case vt::Decimal: size = kDecimalSize; break;
-    default: return false;
+    case vt::Void:
+      size = 0;
+      break;
+    case vt::I1:
+    case vt::UI1:
+      size = 1;
+      break;
+    case vt::I2:
+    case vt::Bool:
+    case vt::UI2:
+      size = 2;
+      break;
+    case vt::I4:
+    case vt::R4:
+    case vt::Error:
+    case vt::UI4:
+    case vt::Int:
+    case vt::UInt:
+    case vt::HResult:
+      size = 4;
+      break;
+    case vt::R8:
+    case vt::I8:
+    case vt::UI8:
+    case vt::Date:
+    case vt::Cy:
+      size = 8;
+      break;
+    case vt::Bstr:
+    case vt::Dispatch:
+    case vt::Unknown:
+    case vt::Ptr:
+    case vt::SafeArray:
+    case vt::LpStr:
+    case vt::LpWStr:
+      size = kPointerSize;
+      break;
+    case vt::Variant:
+      size = kVariantSize;
+      break;
+    case vt::Decimal:
+      size = kDecimalSize;
+      break;
+    default:
+      return false;
   }
   align = static_cast<uint16_t>(size < 4 ? size : 4);
   return true;
@@ -210,11 +243,17 @@ const std::vector<RuntimeView::Layout>& RuntimeView::layouts(const model::Librar
     if (std::holds_alternative<model::SafeArray>(alias->target.v)) v = vt::SafeArray;
     if (std::holds_alternative<model::CArray>(alias->target.v)) v = vt::CArray;
     switch (v) {
-      case vt::Bstr: case vt::Dispatch: case vt::Unknown: case vt::Ptr: case vt::SafeArray:
-      case vt::LpStr: case vt::LpWStr:
+      case vt::Bstr:
+      case vt::Dispatch:
+      case vt::Unknown:
+      case vt::Ptr:
+      case vt::SafeArray:
+      case vt::LpStr:
+      case vt::LpWStr:
         l = {kPointerSize, kPointerSize};
         break;
-      case vt::CArray: case vt::UserDefined:
+      case vt::CArray:
+      case vt::UserDefined:
         size_instance(lib, out, alias->target, l.size, l.alignment, 0);
         break;
       case vt::Variant:
@@ -251,7 +290,7 @@ TypeAttr RuntimeView::type_attr(const TypeHandle& h) const {
   return a;
 }
 
-// ---- GetFuncDesc ----------------------------------------------------------------------------------
+// ---- GetFuncDesc --------------------------------------------------------------------------------
 
 /// ITypeInfoImpl_GetInternalDispatchFuncDesc: a TKIND_DISPATCH's functions are those of its
 /// impl-type chain, the root's first, then its own. A link that cannot be loaded makes every
@@ -315,7 +354,7 @@ std::optional<FuncDesc> RuntimeView::func_desc(const TypeHandle& h, uint32_t ind
   return d;
 }
 
-// ---- GetNames, GetDocumentation, GetDllEntry -------------------------------------------------------
+// ---- GetNames, GetDocumentation, GetDllEntry ----------------------------------------------------
 
 std::vector<std::string> RuntimeView::names(const TypeHandle& h, int32_t memid) const {
   return names_in(h, memid, model::stored_kind(*h.type) == TypeKind::Dispatch, 0);

@@ -67,8 +67,16 @@ std::optional<std::string> variant_text(const model::Value& v) {
   switch (v.vt) {
     case vt::Empty:
       return std::string();
-    case vt::I1: case vt::I2: case vt::I4: case vt::Int: case vt::I8: case vt::UI1:
-    case vt::UI2: case vt::UI4: case vt::UInt: case vt::Bool:
+    case vt::I1:
+    case vt::I2:
+    case vt::I4:
+    case vt::Int:
+    case vt::I8:
+    case vt::UI1:
+    case vt::UI2:
+    case vt::UI4:
+    case vt::UInt:
+    case vt::Bool:
       if (!i) return std::nullopt;
       return std::to_string(*i);
     case vt::UI8:

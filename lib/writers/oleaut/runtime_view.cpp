@@ -215,13 +215,14 @@ bool RuntimeView::size_instance(const model::Library& lib, const std::vector<Lay
 RuntimeView::Layout RuntimeView::layout_of(const TypeHandle& h, const model::Library& lib,
                                            const std::vector<Layout>& fixed) const {
   if (h.lib == &lib) return fixed[h.index];
-  return layouts(*h.lib)[h.index];
+  return layouts_in_64bit_process(*h.lib)[h.index];
 }
 
 /// TLB_fix_typeinfo_ptr_size: a library the MSFT loader reads that was built for another
 /// pointer size gets, in index order, pointer-sized interfaces, dispinterfaces and coclasses, and
 /// recomputed aliases. (The SLTG loader fixes nothing.)
-const std::vector<RuntimeView::Layout>& RuntimeView::layouts(const model::Library& lib) const {
+const std::vector<RuntimeView::Layout>& RuntimeView::layouts_in_64bit_process(
+    const model::Library& lib) const {
   if (auto it = layouts_.find(&lib); it != layouts_.end()) return it->second;
   std::vector<Layout>& out = layouts_[&lib];
   out.reserve(lib.types.size());
@@ -271,7 +272,7 @@ TypeAttr RuntimeView::type_attr(const TypeHandle& h) const {
   TypeAttr a;
   a.kind = model::stored_kind(t);
   a.flags = t.flags;
-  Layout l = layouts(*h.lib)[h.index];
+  Layout l = layouts_in_64bit_process(*h.lib)[h.index];
   a.size = l.size;
   a.alignment = l.alignment;
   a.funcs = static_cast<uint32_t>(own_functions(t).size());
@@ -312,6 +313,34 @@ const std::optional<std::vector<FuncRef>>& RuntimeView::dispatch_functions(
   return out;
 }
 
+/// The vtable offset a 64-bit process reports: none for FUNC_DISPATCH (the reader drops it), else
+/// the file's offset rescaled to 8-byte slots, kept in the 16-bit FUNCDESC field without its low
+/// two bits.
+static int16_t offset_in_64bit_process(const model::Function& f, const model::Library& lib) {
+  if (f.funckind == model::FuncKind::Dispatch) return 0;
+  auto slot =
+      static_cast<uint32_t>(uint16_t(f.vtable_offset)) * kPointerSize / file_pointer_size(lib);
+  return static_cast<int16_t>(uint16_t(slot) & 0xFFFC);
+}
+
+/// The dispatch view of a vtable function (TLB_AllocAndInitFuncDesc for a dispinterface): a
+/// [retval] parameter becomes the result, else an HRESULT result becomes void; a trailing [lcid]
+/// is dropped. False where the runtime fails (E_UNEXPECTED: a [retval] that is no pointer).
+static bool dispatch_view_of_vtable_function(const model::Function& f, FuncDesc& d) {
+  d.funckind = model::FuncKind::Dispatch;
+  if (f.funckind == model::FuncKind::Dispatch) return true;
+  if (d.params && (f.params[d.params - 1].flags & model::paramflag::RetVal)) {
+    auto* p = std::get_if<model::Pointer>(&f.params[d.params - 1].type.v);
+    if (!p) return false;
+    d.result = *p->pointee;
+    --d.params;
+  } else if (auto* b = std::get_if<model::BaseType>(&d.result.v); b && b->vt == vt::HResult) {
+    d.result = model::TypeRef::base(vt::Void);
+  }
+  if (d.params && (f.params[d.params - 1].flags & model::paramflag::Lcid)) --d.params;
+  return true;
+}
+
 std::optional<FuncDesc> RuntimeView::func_desc(const TypeHandle& h, uint32_t index) const {
   const bool dispinterface = model::stored_kind(*h.type) == TypeKind::Dispatch;
   FuncRef ref;
@@ -328,29 +357,11 @@ std::optional<FuncDesc> RuntimeView::func_desc(const TypeHandle& h, uint32_t ind
   FuncDesc d;
   d.src = &f;
   d.lib = ref.lib;
-  d.funckind = dispinterface ? model::FuncKind::Dispatch : f.funckind;
+  d.funckind = f.funckind;
   d.params = static_cast<uint32_t>(f.params.size());
   d.result = f.result;
-  // The reader reports no vtable offset for FUNC_DISPATCH; others are rescaled to 8-byte slots
-  // (in the 16-bit FUNCDESC field) and their low two bits dropped.
-  if (f.funckind != model::FuncKind::Dispatch) {
-    auto slot = static_cast<uint32_t>(uint16_t(f.vtable_offset)) * kPointerSize /
-                file_pointer_size(*ref.lib);
-    d.vtable_offset = static_cast<int16_t>(uint16_t(slot) & 0xFFFC);
-  }
-  // The dispatch view of a vtable function (TLB_AllocAndInitFuncDesc): a [retval] parameter
-  // becomes the result, else an HRESULT result becomes void; a trailing [lcid] is dropped.
-  if (dispinterface && f.funckind != model::FuncKind::Dispatch) {
-    if (d.params && (f.params[d.params - 1].flags & model::paramflag::RetVal)) {
-      auto* p = std::get_if<model::Pointer>(&f.params[d.params - 1].type.v);
-      if (!p) return std::nullopt;  // E_UNEXPECTED: a [retval] that is no pointer
-      d.result = *p->pointee;
-      --d.params;
-    } else if (auto* b = std::get_if<model::BaseType>(&d.result.v); b && b->vt == vt::HResult) {
-      d.result = model::TypeRef::base(vt::Void);
-    }
-    if (d.params && (f.params[d.params - 1].flags & model::paramflag::Lcid)) --d.params;
-  }
+  d.vtable_offset = offset_in_64bit_process(f, *ref.lib);
+  if (dispinterface && !dispatch_view_of_vtable_function(f, d)) return std::nullopt;
   return d;
 }
 

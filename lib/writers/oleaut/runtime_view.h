@@ -98,7 +98,7 @@ class RuntimeView {
     uint32_t size = 0;
     uint16_t alignment = 0;
   };
-  const std::vector<Layout>& layouts(const model::Library& lib) const;
+  const std::vector<Layout>& layouts_in_64bit_process(const model::Library& lib) const;
   bool size_instance(const model::Library& lib, const std::vector<Layout>& fixed,
                      const model::TypeRef& t, uint32_t& size, uint16_t& align, int depth) const;
   Layout layout_of(const TypeHandle& h, const model::Library& lib,

@@ -281,6 +281,30 @@ TEST_CASE("damaged MSFT files: one error each, with the offset; no hang, no huge
     CHECK(o->diags.all()[0].code == "TK2102");
     CHECK(o->diags.all()[0].message.rfind("type info 0:", 0) == 0);
   }
+  SUBCASE("one long custom-data list shared by every type is refused, not copied into each") {
+    auto b = good;
+    const uint32_t guid_off = get32(b, segment_offset(b, fmt::Segment::CDGuids) +
+                                           get32(b, fmt::header::kCustomDataOffset));
+    const auto base = uint32_t(b.size());
+    const uint32_t n = 2000;
+    b.resize(base + n * fmt::cdguid::kSize);
+    for (uint32_t i = 0; i < n; ++i) {
+      uint32_t node = base + i * fmt::cdguid::kSize;
+      put32(b, node + fmt::cdguid::kGuidOffset, guid_off);
+      put32(b, node + fmt::cdguid::kDataOffset, 0x8C00002A);  // inline VT_I4 42
+      put32(b, node + fmt::cdguid::kNext, i + 1 < n ? (i + 1) * fmt::cdguid::kSize : 0xFFFFFFFF);
+    }
+    put32(b, segment_entry(b, fmt::Segment::CDGuids) + fmt::segment::kOffset, base);
+    put32(b, segment_entry(b, fmt::Segment::CDGuids) + fmt::segment::kLength, n * 12);
+    put32(b, fmt::header::kCustomDataOffset, 0);
+    uint32_t ti = segment_offset(b, fmt::Segment::TypeInfoTab);
+    for (uint32_t i = 0; i < get32(b, fmt::header::kNrTypeInfos); ++i)
+      put32(b, ti + i * fmt::typeinfo::kSize + fmt::typeinfo::kOCustData, 0);
+    auto o = try_read(b);
+    CHECK_FALSE(o->lib);
+    REQUIRE(o->diags.error_count() >= 1);
+    CHECK(o->diags.all()[0].message.find("share more nodes") != std::string::npos);
+  }
   SUBCASE("a name offset that is no entry start reads as no name, as the runtime reads it") {
     auto b = good;
     uint32_t ti = segment_offset(b, fmt::Segment::TypeInfoTab);

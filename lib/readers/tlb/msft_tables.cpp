@@ -40,6 +40,11 @@ void MsftFile::load() {
   // A sound library uses about one type node per 6 bytes (a 12-byte parameter record holds a
   // type of one or two nodes); allow far more, and a floor for tiny files.
   type_node_budget_ = r_.size() + (uint64_t{1} << 16);
+  // A sound library copies each string a few times at most (writers share equal help strings);
+  // custom-data lists are not shared at all.
+  text_budget_ = 8 * uint64_t{r_.size()} + (uint64_t{1} << 20);
+  const SegmentRange& cd = seg(Segment::CDGuids);
+  custom_node_budget_ = 4 * uint64_t{cd.length / fmt::cdguid::kSize} + 1024;
 }
 
 void MsftFile::read_header() {
@@ -134,6 +139,19 @@ void MsftFile::read_strings() {
     uint32_t piece = (fmt::string::kLengthSize + ulen + 3) & ~3u;
     offs += std::max(piece, fmt::string::kMinEntry);
   }
+}
+
+void MsftFile::charge_text(uint64_t bytes, uint64_t where) const {
+  text_bytes_ += bytes;
+  if (text_bytes_ > text_budget_)
+    throw ReadError(where, "strings are referenced so often that they would expand to more than " +
+                               std::to_string(text_budget_) + " bytes");
+}
+
+const std::string* MsftFile::string(int32_t off) const {
+  const std::string* s = strings_.at(off);
+  if (s) charge_text(s->size(), seg(Segment::StringTab).offset + uint32_t(off));
+  return s;
 }
 
 std::optional<support::Guid> MsftFile::guid(int32_t off) const {

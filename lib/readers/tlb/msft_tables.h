@@ -74,7 +74,8 @@ class MsftFile {
   uint32_t pointer_size() const;
 
   const std::string* name(int32_t off) const { return names_.at(off); }
-  const std::string* string(int32_t off) const { return strings_.at(off); }
+  /// A StringTab entry; what callers copy of it counts against the text budget.
+  const std::string* string(int32_t off) const;
   std::optional<support::Guid> guid(int32_t off) const;
   /// The `hreftype` of the name entry at `off`, read even when `off` is not an entry start
   /// (Wine's MSFT_ReadHreftype); -1 for a negative offset.
@@ -124,6 +125,13 @@ class MsftFile {
   // shared descriptors must not let a small file expand into a huge model.
   mutable uint64_t type_nodes_ = 0;
   uint64_t type_node_budget_ = 0;
+  // Likewise the text copied out of StringTab and CustData (help strings and string values may
+  // be shared by any number of members) and the custom-data nodes read (lists may be shared).
+  void charge_text(uint64_t bytes, uint64_t where) const;
+  mutable uint64_t text_bytes_ = 0;
+  uint64_t text_budget_ = 0;
+  mutable uint64_t custom_nodes_ = 0;
+  uint64_t custom_node_budget_ = 0;
 };
 
 }  // namespace tlbkit::tlb::msft

@@ -213,8 +213,10 @@ model::Value MsftFile::value(int32_t encoded) const {
   v.vt = type;
   if (size < 0) {
     uint32_t len = r_.u32(at + 2, "string value");
-    if (len != fmt::kNullBstrLength)
+    if (len != fmt::kNullBstrLength) {
       v.data = ansi_to_utf8(r_.bytes(at + 6, len, "string value"), false);
+      charge_text(len, at);
+    }
   }
   return v;
 }
@@ -228,6 +230,9 @@ model::CustomData MsftFile::custom_data(int32_t head) const {
   for (int32_t node = head; node >= 0;) {
     if (out.size() >= max_nodes)
       throw ReadError(g.offset + uint32_t(head), "custom data list does not end (a cycle)");
+    if (++custom_nodes_ > custom_node_budget_)
+      throw ReadError(g.offset + uint32_t(node), "custom data lists share more nodes than " +
+                                                     std::to_string(custom_node_budget_));
     uint64_t at = uint64_t{g.offset} + uint32_t(node);
     model::CustomDatum d;
     d.guid =

@@ -27,7 +27,7 @@ uint32_t node_count(const model::TypeRef& t) {
 }
 // The element VARTYPEs a TypedescTab entry can name inline: Wine indexes its table of the
 // VARTYPEs 0..VT_LPWSTR with them.
-constexpr int16_t kMaxInlineElementVt = vt::LpWStr;
+constexpr uint16_t kMaxInlineElementVt = vt::LpWStr;
 }  // namespace
 
 // ---- Type descriptors ---------------------------------------------------------------------------
@@ -56,26 +56,29 @@ model::TypeRef MsftFile::typedesc(uint32_t index, uint32_t depth) const {
   if (typedesc_cache_[index]) return *typedesc_cache_[index];
   uint64_t at = seg(Segment::TypedescTab).offset + uint64_t{index} * fmt::kTypedescEntrySize;
   if (depth > kMaxTypeDepth) throw ReadError(at, "type descriptors refer to each other in a cycle");
-  // Wine reads the entry as four INT16: vt, mix, and the two halves of the second INT.
-  int16_t td0 = r_.i16(at, "type descriptor"), td2 = r_.i16(at + 4), td3 = r_.i16(at + 6);
-  uint16_t kind = uint16_t(td0) & fmt::kVtTypeMask;
+  // The entry is {vt, mix} and a second INT: a pointee/element (inline when its high half is
+  // negative), an ArrayDesc offset or an HREFTYPE. Wine keeps only the low half of an offset;
+  // below 0x8000, where Wine works at all, the two readings agree.
+  uint16_t vt0 = r_.u16(at, "type descriptor");
+  int32_t second = r_.i32(at + 4, "type descriptor");
+  uint16_t kind = vt0 & fmt::kVtTypeMask;
   model::TypeRef out;
-  if (td0 == vt::Ptr || td0 == vt::SafeArray) {
+  if (vt0 == vt::Ptr || vt0 == vt::SafeArray) {
     model::TypeRef inner;
-    if (td3 < 0) {  // the pointee is an inline VARTYPE in the low half
-      if (td2 < 0 || td2 > kMaxInlineElementVt)
+    if (second < 0) {  // the pointee is an inline VARTYPE in the low half
+      auto low = uint16_t(second);
+      if (low > kMaxInlineElementVt)
         throw ReadError(at, "type descriptor names an impossible element type");
-      inner = model::TypeRef::base(uint16_t(td2));
-    } else {  // the low half (only: Wine reads an INT16) is a table offset
-      if (td2 < 0) throw ReadError(at, "type descriptor refers to a negative offset");
-      inner = data_type(td2, depth + 1);
+      inner = model::TypeRef::base(low);
+    } else {
+      inner = data_type(second, depth + 1);
     }
-    out = td0 == vt::Ptr ? model::TypeRef::pointer_to(std::move(inner))
+    out = vt0 == vt::Ptr ? model::TypeRef::pointer_to(std::move(inner))
                          : model::TypeRef::safearray_of(std::move(inner));
-  } else if (td0 == vt::CArray) {
-    out = carray(td2, depth + 1);
-  } else if (td0 == vt::UserDefined) {
-    out = model::TypeRef{user_type(int32_t((uint32_t(uint16_t(td3)) << 16) | uint16_t(td2)))};
+  } else if (vt0 == vt::CArray) {
+    out = carray(second, depth + 1);
+  } else if (vt0 == vt::UserDefined) {
+    out = model::TypeRef{user_type(second)};
   } else if (kind >= vt::Ptr && kind <= vt::UserDefined) {
     throw ReadError(at, "malformed type descriptor");
   } else {
@@ -91,18 +94,13 @@ model::TypeRef MsftFile::carray(int32_t offset, uint32_t depth) const {
   if (!g.present || g.offset == 0)
     throw ReadError(seg(Segment::TypedescTab).offset, "C array without an array descriptor");
   uint64_t at = in_segment(Segment::ArrayDesc, offset, "array descriptor");
-  int16_t a0 = r_.i16(at, "array descriptor"), a1 = r_.i16(at + 2), dims = r_.i16(at + 4);
+  int32_t element = r_.i32(at, "array descriptor");
+  uint16_t dims = r_.u16(at + 4, "array descriptor");  // cDims; the high half is cDims * 8
   model::CArray arr;
-  if (a1 < 0) {
-    arr.element = model::TypeRef::base(uint16_t(a0) & fmt::kVtTypeMask);
-  } else {
-    if (a0 < 0) throw ReadError(at, "array element refers to a negative offset");
-    arr.element = data_type(a0, depth);
-  }
-  auto ndims = uint16_t(dims);
-  r_.require(at + fmt::kArrayDescHeader, uint64_t{ndims} * fmt::kArrayBoundSize, "array bounds");
-  arr.bounds.reserve(ndims);
-  for (uint32_t d = 0; d < ndims; ++d) {
+  arr.element = data_type(element, depth);
+  r_.require(at + fmt::kArrayDescHeader, uint64_t{dims} * fmt::kArrayBoundSize, "array bounds");
+  arr.bounds.reserve(dims);
+  for (uint32_t d = 0; d < dims; ++d) {
     uint64_t b = at + fmt::kArrayDescHeader + uint64_t{d} * fmt::kArrayBoundSize;
     arr.bounds.push_back({r_.i32(b + 4), r_.u32(b)});  // {cElements, lLbound} in the file
   }

@@ -2,7 +2,8 @@
 # setup.sh — installs what tlbkit needs on Debian 12 (only what is missing), builds it, and with
 # `test` runs the whole test suite. The README's two commands and .ci/run call this.
 #   bash setup.sh          install + build (build/cmd/tlbkit)
-#   bash setup.sh test     install + build + ctest, then the fault tests under ASan/UBSan
+#   bash setup.sh test     install + build + ctest, then the reader and fault tests again under
+#                          ASan/UBSan (build-asan/)
 set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-build}
@@ -26,3 +27,9 @@ cmake --build build -j "$jobs"
 [ "$mode" = test ] || exit 0
 
 ctest --test-dir build --output-on-failure -j "$jobs"
+
+# The fault tests (truncated and corrupted inputs), the readers' tests and the fuzz seeds again,
+# under AddressSanitizer and UndefinedBehaviorSanitizer.
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$jobs"
+ctest --preset asan -j "$jobs" -R "^(readers_test|driver_test|fuzz_tlb_reader_seeds)$"

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "readers/tlb/msft_text.h"
+#include "readers/tlb/ansi_text.h"
 
 namespace tlbkit::tlb::msft {
 

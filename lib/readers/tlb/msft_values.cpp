@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "readers/tlb/msft_tables.h"
-#include "readers/tlb/msft_text.h"
+#include "readers/tlb/ansi_text.h"
 
 namespace tlbkit::tlb::msft {
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/library.h"
+#include "readers/tlb/ansi_text.h"
 #include "support/byte_reader.h"
 #include "support/diagnostics.h"
 
@@ -19,10 +20,6 @@ using support::ByteReader;
 
 /// Throws ReadError at `offset` with `message`: a structure that is present but wrong.
 [[noreturn]] void fail(uint64_t offset, const std::string& message);
-
-/// Windows-1252 bytes → UTF-8 (the runtime converts names with CP_ACP; the corpus listings come
-/// from an en-US machine). Stops at a NUL when `c_string`.
-std::string ansi_to_utf8(std::span<const uint8_t> bytes, bool c_string);
 
 /// One block of the file, in chain order.
 struct Block {

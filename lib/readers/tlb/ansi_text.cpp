@@ -1,5 +1,5 @@
-// Windows-1252 → UTF-8 for type library text. Layer: readers.
-#include "readers/tlb/msft_text.h"
+// Windows-1252 → UTF-8 for the text of type libraries (MSFT and SLTG). Layer: readers.
+#include "readers/tlb/ansi_text.h"
 
 namespace tlbkit::tlb {
 

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <span>
 
+#include "model/automation_names.h"
+
 namespace tlbkit::text {
 
 using namespace model;
@@ -41,72 +43,29 @@ std::string hex(uint64_t v, int digits) {
 std::string guid_text(const Guid& g) { return g.to_string(); }
 
 namespace {
-struct FlagName {
-  uint16_t bit;
-  std::string_view name;
-};
-
-/// Names of the set bits, in bit order; bits the table does not name are printed as hex.
-std::string flag_names(uint16_t flags, std::span<const FlagName> table) {
+/// Names of the set bits, in bit order; bits the table does not name are printed as hex. The
+/// names are the shared ones of model/automation_names.h: the IDL attributes that set each bit.
+std::string flag_names(uint16_t flags, std::span<const names::Named> table) {
   std::string out;
   auto add = [&](std::string_view s) {
     if (!out.empty()) out += ", ";
     out += s;
   };
   uint16_t named = 0;
-  for (const FlagName& f : table) {
-    if (flags & f.bit) add(f.name);
-    named = static_cast<uint16_t>(named | f.bit);
+  for (const names::Named& f : table) {
+    if (flags & f.value) add(f.name);
+    named = static_cast<uint16_t>(named | f.value);
   }
   if (uint16_t rest = static_cast<uint16_t>(flags & ~named)) add(hex(rest));
   return out;
 }
-
-// The names are the IDL attributes that set each flag (MIDL's spelling), so a reader of the
-// view can copy them into IDL.
-constexpr std::array<FlagName, 15> kTypeFlags{{
-    {typeflag::AppObject, "appobject"},        {typeflag::CanCreate, "cancreate"},
-    {typeflag::Licensed, "licensed"},          {typeflag::PreDeclId, "predeclid"},
-    {typeflag::Hidden, "hidden"},              {typeflag::Control, "control"},
-    {typeflag::Dual, "dual"},                  {typeflag::NonExtensible, "nonextensible"},
-    {typeflag::OleAutomation, "oleautomation"}, {typeflag::Restricted, "restricted"},
-    {typeflag::Aggregatable, "aggregatable"},  {typeflag::Replaceable, "replaceable"},
-    {typeflag::Dispatchable, "dispatchable"},  {typeflag::ReverseBind, "reversebind"},
-    {typeflag::Proxy, "proxy"},
-}};
-constexpr std::array<FlagName, 13> kFuncFlags{{
-    {funcflag::Restricted, "restricted"},     {funcflag::Source, "source"},
-    {funcflag::Bindable, "bindable"},         {funcflag::RequestEdit, "requestedit"},
-    {funcflag::DisplayBind, "displaybind"},   {funcflag::DefaultBind, "defaultbind"},
-    {funcflag::Hidden, "hidden"},             {funcflag::UsesGetLastError, "usesgetlasterror"},
-    {funcflag::DefaultCollelem, "defaultcollelem"}, {funcflag::UiDefault, "uidefault"},
-    {funcflag::NonBrowsable, "nonbrowsable"}, {funcflag::Replaceable, "replaceable"},
-    {funcflag::ImmediateBind, "immediatebind"},
-}};
-constexpr std::array<FlagName, 13> kVarFlags{{
-    {varflag::ReadOnly, "readonly"},         {varflag::Source, "source"},
-    {varflag::Bindable, "bindable"},         {varflag::RequestEdit, "requestedit"},
-    {varflag::DisplayBind, "displaybind"},   {varflag::DefaultBind, "defaultbind"},
-    {varflag::Hidden, "hidden"},             {varflag::Restricted, "restricted"},
-    {varflag::DefaultCollelem, "defaultcollelem"}, {varflag::UiDefault, "uidefault"},
-    {varflag::NonBrowsable, "nonbrowsable"}, {varflag::Replaceable, "replaceable"},
-    {varflag::ImmediateBind, "immediatebind"},
-}};
-constexpr std::array<FlagName, 4> kLibFlags{{
-    {libflag::Restricted, "restricted"}, {libflag::Control, "control"},
-    {libflag::Hidden, "hidden"},         {libflag::HasDiskImage, "hasdiskimage"},
-}};
-constexpr std::array<FlagName, 4> kImplFlags{{
-    {implflag::Default, "default"},       {implflag::Source, "source"},
-    {implflag::Restricted, "restricted"}, {implflag::DefaultVtable, "defaultvtable"},
-}};
 }  // namespace
 
-std::string type_flag_names(uint16_t flags) { return flag_names(flags, kTypeFlags); }
-std::string func_flag_names(uint16_t flags) { return flag_names(flags, kFuncFlags); }
-std::string var_flag_names(uint16_t flags) { return flag_names(flags, kVarFlags); }
-std::string lib_flag_names(uint16_t flags) { return flag_names(flags, kLibFlags); }
-std::string impl_flag_names(uint16_t flags) { return flag_names(flags, kImplFlags); }
+std::string type_flag_names(uint16_t flags) { return flag_names(flags, names::type_flags()); }
+std::string func_flag_names(uint16_t flags) { return flag_names(flags, names::func_flags()); }
+std::string var_flag_names(uint16_t flags) { return flag_names(flags, names::var_flags()); }
+std::string lib_flag_names(uint16_t flags) { return flag_names(flags, names::lib_flags()); }
+std::string impl_flag_names(uint16_t flags) { return flag_names(flags, names::impl_flags()); }
 
 std::string_view syskind_name(SysKind s) {
   switch (s) {

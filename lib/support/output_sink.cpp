@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <system_error>
 
 namespace tlbkit::support {
@@ -17,10 +16,13 @@ std::string DiskSink::put(const std::string& path, const std::string& bytes) {
   }
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (fs::is_regular_file(path, ec)) {
+  // Write-if-changed: an output with the same bytes is left alone (quiet incremental builds).
+  // Sizes are compared first, so a changed output costs no read.
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == bytes.size() && !ec) {
     std::ifstream old(path, std::ios::binary);
-    std::string current((std::istreambuf_iterator<char>(old)), std::istreambuf_iterator<char>());
-    if (current == bytes) return {};
+    std::string current(bytes.size(), '\0');
+    if (old.read(current.data(), static_cast<std::streamsize>(current.size())) && current == bytes)
+      return {};
   }
   fs::path target(path);
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);

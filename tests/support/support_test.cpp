@@ -1,6 +1,7 @@
 // Unit tests of the support layer: GUIDs, the bounds-checked reader, diagnostics, output sinks.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -79,5 +80,22 @@ TEST_CASE("DiskSink replaces files whole and leaves no temporary behind") {
   CHECK(s == "two");
   CHECK_FALSE(fs::exists(path + ".tlbkit-tmp"));
   CHECK_FALSE(sink.put((dir / "missing-dir-is-file" / "x").string() + std::string(1, '\0'), "x").empty() == false);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("DiskSink leaves an output alone when its bytes did not change") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "tlbkit-sink-unchanged";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string path = (dir / "out.txt").string();
+  DiskSink sink;
+  REQUIRE(sink.put(path, "same").empty());
+  auto old_time = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  fs::last_write_time(path, old_time);
+  CHECK(sink.put(path, "same").empty());
+  CHECK(fs::last_write_time(path) == old_time);  // not rewritten
+  CHECK(sink.put(path, "diff").empty());          // same size, other bytes: rewritten
+  CHECK(fs::last_write_time(path) != old_time);
   fs::remove_all(dir);
 }

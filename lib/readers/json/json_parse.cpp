@@ -5,6 +5,8 @@
 #include <charconv>
 #include <limits>
 
+#include "support/utf8.h"
+
 namespace tlbkit::json {
 
 const Member* Document::find(const Node& object, std::string_view key) const {
@@ -17,21 +19,7 @@ namespace {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/// Length of the valid UTF-8 sequence at s[i] (RFC 3629: no overlongs, no surrogates, nothing
-/// past U+10FFFF), or 0.
-size_t utf8_length(std::string_view s, size_t i) {
-  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  size_t n = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  for (size_t k = 1; k < n; ++k)
-    if ((b(i + k) & 0xC0) != 0x80) return 0;
-  if (n == 3 && c == 0xE0 && b(i + 1) < 0xA0) return 0;
-  if (n == 3 && c == 0xED && b(i + 1) >= 0xA0) return 0;
-  if (n == 4 && c == 0xF0 && b(i + 1) < 0x90) return 0;
-  if (n == 4 && c == 0xF4 && b(i + 1) >= 0x90) return 0;
-  return n;
-}
+using support::utf8_length;
 
 void append_utf8(std::string& out, uint32_t cp) {
   auto byte = [&](uint32_t v) { out += static_cast<char>(static_cast<unsigned char>(v)); };

@@ -1,6 +1,8 @@
 // Helpers for tests over the corpus in testdata/corpus: finding the typelibs with their runtime
 // listings, and applying a recorded "runtime-bugs" patch to a listing. Layer: tests.
 #pragma once
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -26,6 +28,13 @@ inline std::vector<std::string> split_lines(const std::string& s) {
   std::istringstream in(s);
   while (std::getline(in, line)) out.push_back(line);
   return out;
+}
+
+/// The bytes of a file under testdata/corpus/ ("ms/FM20.DLL"); the test stops if it is missing.
+inline std::vector<uint8_t> corpus_bytes(const std::string& rel) {
+  std::string s = slurp(source_dir() + "/testdata/corpus/" + rel);
+  REQUIRE_MESSAGE(!s.empty(), "cannot read testdata/corpus/" << rel);
+  return {s.begin(), s.end()};
 }
 
 /// One corpus case: a typelib file, the TYPELIB resource (0 = default) and its runtime listing.

@@ -11,17 +11,12 @@
 #include <vector>
 
 #include "readers/tlb/tlb_reader.h"
+#include "driver/corpus_util.h"
 #include "support/byte_reader.h"
 
 using namespace tlbkit;
 
 namespace {
-
-std::vector<uint8_t> corpus(const std::string& rel) {
-  std::ifstream in(std::string(TLBKIT_SOURCE_DIR) + "/testdata/corpus/" + rel, std::ios::binary);
-  REQUIRE(in);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 std::vector<uint32_t> ids(const std::vector<tlb::TypelibResource>& rs) {
   std::vector<uint32_t> out;
@@ -53,7 +48,7 @@ TEST_CASE("the TYPELIB resources of PE32 files are listed by ID, each an MSFT bl
   for (const Case& c : {Case{"ms/FM20.DLL", {1, 2}}, Case{"ms/vbscript.dll", {1, 2, 3}},
                         Case{"ms/msvbvm60.dll", {1, 3}}}) {
     CAPTURE(c.file);
-    auto bytes = corpus(c.file);
+    auto bytes = testing::corpus_bytes(c.file);
     support::DiagEngine d;
     auto found = tlb::list_typelib_resources(bytes, c.file, d);
     CHECK_FALSE(d.has_errors());
@@ -66,7 +61,7 @@ TEST_CASE("the TYPELIB resources of PE32 files are listed by ID, each an MSFT bl
 }
 
 TEST_CASE("a PE32+ file's TYPELIB resource is found (Wine's stdole2.tlb)") {
-  auto bytes = corpus("wine/stdole2.tlb");
+  auto bytes = testing::corpus_bytes("wine/stdole2.tlb");
   support::DiagEngine d;
   auto found = tlb::list_typelib_resources(bytes, "stdole2.tlb", d);
   REQUIRE(ids(found) == std::vector<uint32_t>{1});
@@ -77,7 +72,7 @@ TEST_CASE("a PE32+ file's TYPELIB resource is found (Wine's stdole2.tlb)") {
 }
 
 TEST_CASE("file\\N picks TYPELIB resource N; the default is 1") {
-  auto bytes = corpus("ms/vbscript.dll");
+  auto bytes = testing::corpus_bytes("ms/vbscript.dll");
   support::DiagEngine d;
   auto one = tlb::read_typelib(bytes, "vbscript.dll", std::nullopt, d);
   auto first = tlb::read_typelib(bytes, "vbscript.dll", 1, d);
@@ -94,7 +89,7 @@ TEST_CASE("file\\N picks TYPELIB resource N; the default is 1") {
 }
 
 TEST_CASE("asking for a resource ID the file lacks names the IDs it has") {
-  auto bytes = corpus("ms/msvbvm60.dll");
+  auto bytes = testing::corpus_bytes("ms/msvbvm60.dll");
   support::DiagEngine d;
   CHECK_FALSE(tlb::read_typelib(bytes, "msvbvm60.dll", 2, d));
   REQUIRE(d.error_count() == 1);
@@ -105,7 +100,7 @@ TEST_CASE("asking for a resource ID the file lacks names the IDs it has") {
 }
 
 TEST_CASE("a PE file without a TYPELIB resource gets one clear error") {
-  auto bytes = corpus("reactos/stdole2.tlb");  // a PE32 file
+  auto bytes = testing::corpus_bytes("reactos/stdole2.tlb");  // a PE32 file
   size_t at = find(bytes, kTypelibUtf16);
   REQUIRE(at != std::string::npos);
   bytes[at + 12] = 'X';  // the resource type is now "TYPELIX"
@@ -120,7 +115,7 @@ TEST_CASE("a PE file without a TYPELIB resource gets one clear error") {
 }
 
 TEST_CASE("a PE file without any resources: the error points at the empty directory entry") {
-  auto bytes = corpus("reactos/stdole2.tlb");
+  auto bytes = testing::corpus_bytes("reactos/stdole2.tlb");
   support::ByteReader r(bytes);
   uint32_t nt = r.u32(0x3C);
   size_t entry = nt + 24 + 96 + 2 * 8;  // PE32: data directory 2 (resources)
@@ -133,7 +128,7 @@ TEST_CASE("a PE file without any resources: the error points at the empty direct
 }
 
 TEST_CASE("the resource type name is matched case-insensitively") {
-  auto bytes = corpus("reactos/stdole2.tlb");
+  auto bytes = testing::corpus_bytes("reactos/stdole2.tlb");
   size_t at = find(bytes, kTypelibUtf16);
   REQUIRE(at != std::string::npos);
   bytes[at] = 't';
@@ -143,7 +138,7 @@ TEST_CASE("the resource type name is matched case-insensitively") {
 }
 
 TEST_CASE("broken PE headers are reported with the file and the offset of the bad field") {
-  auto good = corpus("reactos/stdole2.tlb");
+  auto good = testing::corpus_bytes("reactos/stdole2.tlb");
   support::ByteReader r(good);
   uint32_t nt = r.u32(0x3C);
 
@@ -193,7 +188,7 @@ TEST_CASE("broken PE headers are reported with the file and the offset of the ba
 }
 
 TEST_CASE("bare files: MSFT read whole, a resource number ignored, other data refused") {
-  auto bytes = corpus("widl/netfw_win64.tlb");
+  auto bytes = testing::corpus_bytes("widl/netfw_win64.tlb");
   support::DiagEngine d;
   auto lib = tlb::read_typelib(bytes, "netfw.tlb", 7, d);
   REQUIRE(lib);
@@ -209,12 +204,12 @@ TEST_CASE("bare files: MSFT read whole, a resource number ignored, other data re
 }
 
 TEST_CASE("the format of the library a file holds, for the resource asked for") {
-  auto pe = corpus("ms/FM20.DLL");
+  auto pe = testing::corpus_bytes("ms/FM20.DLL");
   CHECK(tlb::typelib_format(pe, std::nullopt) == tlb::TypelibFormat::Msft);
   CHECK(tlb::typelib_format(pe, 2) == tlb::TypelibFormat::Msft);
   CHECK_FALSE(tlb::typelib_format(pe, 9));
-  CHECK(tlb::typelib_format(corpus("ms/stdole32.tlb"), std::nullopt) == tlb::TypelibFormat::Sltg);
-  CHECK(tlb::typelib_format(corpus("widl/wuapi_win32.tlb"), std::nullopt) ==
+  CHECK(tlb::typelib_format(testing::corpus_bytes("ms/stdole32.tlb"), std::nullopt) == tlb::TypelibFormat::Sltg);
+  CHECK(tlb::typelib_format(testing::corpus_bytes("widl/wuapi_win32.tlb"), std::nullopt) ==
         tlb::TypelibFormat::Msft);
   CHECK_FALSE(tlb::typelib_format(std::vector<uint8_t>{'x', 'y', 'z', 'w'}, std::nullopt));
 }

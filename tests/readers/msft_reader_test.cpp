@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "readers/tlb/tlb_reader.h"
+#include "driver/corpus_util.h"
 #include "support/byte_reader.h"
 #include "tlbformat/msft_format.h"
 
@@ -23,14 +24,8 @@ namespace fmt = tlbformat::msft;
 
 namespace {
 
-std::vector<uint8_t> corpus(const std::string& rel) {
-  std::ifstream in(std::string(TLBKIT_SOURCE_DIR) + "/testdata/corpus/" + rel, std::ios::binary);
-  REQUIRE(in);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 model::Library read(const std::string& rel) {
-  auto bytes = corpus(rel);
+  auto bytes = testing::corpus_bytes(rel);
   support::DiagEngine d;
   auto lib = tlb::read_typelib(bytes, rel, std::nullopt, d);
   REQUIRE_MESSAGE(lib, rel);
@@ -215,7 +210,7 @@ TEST_CASE("a module: its DLL and the entry point of each function (mktyplib's VB
 }
 
 TEST_CASE("a TYPELIB resource's problems are reported at their offset in the PE file") {
-  auto bytes = corpus("reactos/stdole2.tlb");
+  auto bytes = testing::corpus_bytes("reactos/stdole2.tlb");
   support::DiagEngine d;
   auto res = tlb::list_typelib_resources(bytes, "x.dll", d);
   REQUIRE(res.size() == 1);
@@ -230,7 +225,7 @@ TEST_CASE("a TYPELIB resource's problems are reported at their offset in the PE 
 }
 
 TEST_CASE("damaged MSFT files: one error each, with the offset; no hang, no huge allocation") {
-  const auto good = corpus("widl/netfw_win32.tlb");
+  const auto good = testing::corpus_bytes("widl/netfw_win32.tlb");
   REQUIRE(try_read(good)->lib);
 
   SUBCASE("a type count larger than the file") {

@@ -15,6 +15,7 @@
 
 #include "readers/tlb/sltg_internal.h"
 #include "readers/tlb/tlb_reader.h"
+#include "driver/corpus_util.h"
 #include "support/byte_reader.h"
 
 using namespace tlbkit;
@@ -22,15 +23,9 @@ namespace vt = model::vt;
 
 namespace {
 
-std::vector<uint8_t> file_bytes(const std::string& rel) {
-  std::ifstream in(std::string(TLBKIT_SOURCE_DIR) + "/testdata/corpus/" + rel, std::ios::binary);
-  REQUIRE(in);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 /// A bare SLTG file read with read_sltg itself.
 model::Library read_bare(const std::string& rel) {
-  auto bytes = file_bytes(rel);
+  auto bytes = testing::corpus_bytes(rel);
   support::DiagEngine d;
   auto lib = tlb::read_sltg(bytes, 0, rel, d);
   REQUIRE_MESSAGE(lib, rel);
@@ -40,7 +35,7 @@ model::Library read_bare(const std::string& rel) {
 
 /// A PE file's SLTG TYPELIB resource, through the container.
 model::Library read_pe(const std::string& rel) {
-  auto bytes = file_bytes(rel);
+  auto bytes = testing::corpus_bytes(rel);
   support::DiagEngine d;
   auto lib = tlb::read_typelib(bytes, rel, std::nullopt, d);
   REQUIRE_MESSAGE(lib, rel);
@@ -387,7 +382,7 @@ constexpr size_t kGuidBlock = 0xB4, kLibBlock = 0x7D2, kNameTable = 0x9AA;
 }  // namespace
 
 TEST_CASE("damaged SLTG: a wrong magic, a looping or short block chain, a bad library block") {
-  const auto good = file_bytes("ms/sltg-bare/stdole32.res1.sltg.tlb");
+  const auto good = testing::corpus_bytes("ms/sltg-bare/stdole32.res1.sltg.tlb");
   {
     auto b = good;
     b[0] = 'X';
@@ -429,7 +424,7 @@ TEST_CASE("damaged SLTG: a wrong magic, a looping or short block chain, a bad li
 }
 
 TEST_CASE("damaged SLTG: a broken type info names the type; the others are still read") {
-  const auto good = file_bytes("ms/sltg-bare/stdole32.res1.sltg.tlb");
+  const auto good = testing::corpus_bytes("ms/sltg-bare/stdole32.res1.sltg.tlb");
   auto b = good;
   put16(b, kGuidBlock, 0x0502);      // GUID's block magic
   uint32_t second = get32(b, 0x24);  // GUID's block length: DISPPARAMS follows
@@ -444,7 +439,7 @@ TEST_CASE("damaged SLTG: a broken type info names the type; the others are still
 }
 
 TEST_CASE("damaged SLTG: huge counts, a looping member chain, an out-of-range reference") {
-  const auto good = file_bytes("ms/sltg-bare/stdole32.res1.sltg.tlb");
+  const auto good = testing::corpus_bytes("ms/sltg-bare/stdole32.res1.sltg.tlb");
   // IDispatch's block: the 5th (at 0x486), members at +0xC2+9, tail after 0xDA bytes of them.
   const size_t block = 0x486, members = block + 0xC2 + 9, tail = members + 0xDA;
   REQUIRE(get16(good, block) == 0x0501);
@@ -481,7 +476,7 @@ TEST_CASE("damaged SLTG: huge counts, a looping member chain, an out-of-range re
 }
 
 TEST_CASE("damaged SLTG: every truncation and every byte flipped is read or rejected cleanly") {
-  const auto good = file_bytes("ms/sltg-bare/stdole32.res1.sltg.tlb");
+  const auto good = testing::corpus_bytes("ms/sltg-bare/stdole32.res1.sltg.tlb");
   unsigned read = 0, rejected = 0;
   for (size_t n = 0; n < good.size(); ++n) {
     std::vector<uint8_t> b(good.begin(), good.begin() + static_cast<long>(n));

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "driver/corpus_util.h"
 #include "model/library_set.h"
 #include "readers/tlb/tlb_reader.h"
 #include "writers/oleaut/variant_text.h"
@@ -21,9 +22,7 @@ using namespace tlbkit::model;
 namespace {
 
 Library read_stdole() {
-  std::ifstream in(std::string(TLBKIT_SOURCE_DIR) + "/testdata/corpus/wine/stdole2.tlb",
-                   std::ios::binary);
-  std::vector<uint8_t> b{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::vector<uint8_t> b = testing::corpus_bytes("wine/stdole2.tlb");
   support::DiagEngine d;
   auto lib = tlb::read_typelib(b, "stdole2.tlb", std::nullopt, d);
   REQUIRE(lib);

@@ -1,0 +1,19 @@
+// Derived layout facts, computed once for a target: record and union sizes, alignments and field
+// offsets; alias and enum sizes; vtable sizes and each function's vtable offset (inherited slots
+// included, also from imported bases). Readers of inputs that do not record them (IDL, headers)
+// and writers that change a library's target use it. Layer: model.
+#pragma once
+#include "model/library.h"
+#include "model/library_set.h"
+#include "support/diagnostics.h"
+
+namespace tlbkit::model {
+
+/// Recomputes every layout fact of `lib` for `target` and sets lib.syskind = target. Types of
+/// other libraries (imported bases, fields of imported record types) are looked up in `refs`
+/// (which may be null); a type that cannot be found is reported as a warning and counted as
+/// pointer-sized, so the computation always completes.
+void compute_layout(Library& lib, SysKind target, const LibrarySet* refs,
+                    support::DiagEngine& diags);
+
+}  // namespace tlbkit::model

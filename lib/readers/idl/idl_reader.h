@@ -1,0 +1,38 @@
+// Reads MIDL/ODL IDL into model::Library: preprocesses, parses the file and what it imports,
+// resolves names (importlib'd type libraries included), and builds the library as MIDL would put
+// it in a type library. Layer: readers.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/library.h"
+#include "support/diagnostics.h"
+
+namespace tlbkit::idl {
+
+struct IdlOptions {
+  std::vector<std::string> include_dirs;  // -I
+  std::vector<std::pair<std::string, std::optional<std::string>>> defines;  // -D
+  std::vector<std::string> undefines;                                      // -U
+  model::SysKind target = model::SysKind::Win64;  // --target: predefined macros and layout
+  /// Finds the library an `importlib("file")` names (on -L/--tlb-path, or built in for
+  /// stdole2.tlb/stdole32.tlb); nullopt when not found (the reader reports it at the importlib).
+  std::function<std::optional<model::Library>(const std::string& file,
+                                              support::DiagEngine& diags)>
+      load_importlib;
+  /// Reads a source file; default: the disk.
+  std::function<std::optional<std::string>(const std::string& path)> read_file;
+};
+
+/// The library block of `path`, with every type declared in it or referenced from it, in the
+/// order MIDL puts them in a type library, sizes and vtable offsets computed for opts.target,
+/// and `imports` filled from the importlibs. A file without a library block gives a Library with
+/// no name and no LIBID holding every type the file itself declares (what `inspect` shows; the
+/// typelib writer refuses it). nullopt when errors were reported.
+std::optional<model::Library> read_idl(const std::string& path, const IdlOptions& opts,
+                                       support::DiagEngine& diags);
+
+}  // namespace tlbkit::idl

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/automation.h"
 #include "readers/idl/token.h"
 #include "support/diagnostics.h"
 
@@ -24,6 +25,10 @@ struct PreprocessOptions {
   /// Reads a file; nullopt when it does not exist. Default: the disk. Tests pass a map.
   std::function<std::optional<std::string>(const std::string& path)> read_file;
 };
+
+/// The macros a translation unit starts with for a target, as MIDL/widl predefine them
+/// (__midl, __WIDL__, _WIN32, _WIN64 …).
+std::vector<std::pair<std::string, std::string>> target_macros(model::SysKind target);
 
 struct TokenStream {
   std::vector<Token> tokens;  // ends with one TokKind::End

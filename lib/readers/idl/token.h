@@ -24,6 +24,8 @@ enum class TokKind : uint8_t {
   WideString,  // L"…" — likewise
   Char,        // '…' — text holds the decoded character(s)
   Punct,       // one punctuator, longest match: ( ) [ ] { } ; , : . ... = == != < <= << >> …
+  Pragma,      // a `#pragma` line that is not the preprocessor's own: text = the rest of the
+               // line after "pragma", trimmed, not macro-expanded ("pack(push, 8)")
   End,         // end of the translation unit: always the last token
 };
 

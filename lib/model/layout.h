@@ -9,11 +9,19 @@
 
 namespace tlbkit::model {
 
+/// Whose conventions to follow where MIDL and widl record different values for the same type
+/// (so far only a coclass's cbAlignment on win64: widl 4, MIDL the pointer size).
+enum class LayoutStyle : uint8_t { Widl, Midl };
+
 /// Recomputes every layout fact of `lib` for `target` and sets lib.syskind = target. Types of
 /// other libraries (imported bases, fields of imported record types) are looked up in `refs`
 /// (which may be null); a type that cannot be found is reported as a warning and counted as
 /// pointer-sized, so the computation always completes.
 void compute_layout(Library& lib, SysKind target, const LibrarySet* refs,
                     support::DiagEngine& diags);
+/// The same, with the conventions of one tool (the overload above follows widl's, whose
+/// listings the issue holds tlbkit to).
+void compute_layout(Library& lib, SysKind target, const LibrarySet* refs,
+                    support::DiagEngine& diags, LayoutStyle style);
 
 }  // namespace tlbkit::model

@@ -123,8 +123,11 @@ class Layouter {
     in_progress_slots_.insert({key, true});
     if (const auto* i = std::get_if<InterfaceDef>(&t.def)) {
       n = inherited(owner, t, i->bases) + uint32_t(i->functions.size());
-    } else if (std::holds_alternative<DispatchDef>(t.def)) {
-      n = kIDispatchSlots;  // a pure dispinterface's vtable is IDispatch's
+    } else if (const auto* d = std::get_if<DispatchDef>(&t.def)) {
+      // A pure dispinterface's vtable is IDispatch's; one that wraps an interface has that
+      // interface's.
+      const UserType* w = d->wraps ? std::get_if<UserType>(&d->wraps->v) : nullptr;
+      n = w ? base_slots(owner, t, *w) : kIDispatchSlots;
     } else if (const auto* a = std::get_if<AliasDef>(&t.def)) {
       if (const auto* u = std::get_if<UserType>(&a->target.v)) n = base_slots(owner, t, *u);
     }
@@ -202,16 +205,28 @@ class Layouter {
       Shape operator()(const RecordDef& r) const { return self.fields_shape(owner, r.fields, false); }
       Shape operator()(const UnionDef& u) const { return self.fields_shape(owner, u.fields, true); }
       Shape operator()(const AliasDef& a) const { return self.shape_of(owner, a.target); }
-      Shape operator()(const InterfaceDef&) const { return {self.ptr_, self.ptr_}; }
-      Shape operator()(const DispatchDef&) const { return {self.ptr_, self.ptr_}; }
+      // Interfaces, dispinterfaces and coclasses have the size of a pointer. Their alignment on
+      // win64 depends on the tool (win32: 4 everywhere):
+      //  - widl: the pointer size, but 4 for a coclass (corpus/widl/*_win64, corpus/wine);
+      //  - MIDL: the pointer size, but 4 for a pure dispinterface (msado15.dll's
+      //    ConnectionEvents; id3com.tlb, VersInfoEx.tlb);
+      //  - tlbexp: 4 for all three (WasatchNET.x64.tlb, AccessCodeLib.AccUnit.tlb).
+      Shape operator()(const InterfaceDef&) const {
+        return {self.ptr_, self.style_ == LayoutStyle::Tlbexp ? 4u : self.ptr_};
+      }
+      Shape operator()(const DispatchDef&) const {
+        return {self.ptr_, self.style_ == LayoutStyle::Widl ? self.ptr_ : 4u};
+      }
       Shape operator()(const CoclassDef&) const {
-        // widl records 4 as a coclass's alignment for both targets (corpus/widl, corpus/wine);
-        // MIDL records the pointer size (corpus/ms: id3com.tlb, msado15.dll).
         return {self.ptr_, self.style_ == LayoutStyle::Midl ? self.ptr_ : 4u};
       }
-      // MIDL and widl both record size 2, alignment 1 for every module (stdole2.tlb,
-      // msvbvm60.dll, VBLLVM.tlb in the corpus).
-      Shape operator()(const ModuleDef&) const { return {2, 1}; }
+      // A module's alignment is 1 for every tool. Its size: widl records the number of its
+      // functions (a module of 3 functions: 3); MIDL and mktyplib record 2 whatever the count
+      // (msvbvm60.dll's modules of 20-55 functions, VBLLVM.tlb).
+      Shape operator()(const ModuleDef& m) const {
+        if (self.style_ == LayoutStyle::Widl) return {uint32_t(m.functions.size()), 1};
+        return {2, 1};
+      }
     };
     return std::visit(V{*this, owner}, t.def);
   }
@@ -245,6 +260,12 @@ void set_offsets(Layouter& l, const Library& lib, std::vector<Variable>& fields,
   }
 }
 
+/// True when `wrapped` is a type of this library that comes after type `index`.
+bool wraps_later(const TypeRef& wrapped, uint32_t index) {
+  const auto* u = std::get_if<UserType>(&wrapped.v);
+  return u && !u->import && u->index && *u->index > index;
+}
+
 uint16_t narrow16(uint32_t v) { return uint16_t(std::min<uint32_t>(v, 0xFFFF)); }
 
 void lay_out_members(Layouter& l, const Library& snapshot, uint32_t index, TypeInfo& t) {
@@ -263,9 +284,15 @@ void lay_out_members(Layouter& l, const Library& snapshot, uint32_t index, TypeI
     // Dispinterface functions have no vtable slot, but both tools number them as if they had:
     // method k at k pointers, and one pointer per method as cbSizeVft (widl's msxml6
     // XMLDOMDocumentEvents; stdole2.tlb's Picture: 1 method, 4 on win32 / 8 on win64).
+    // One that wraps an interface (`dispinterface X { interface Y; }`) records Y's vtable size
+    // (widl and MIDL: MSWORD.OLB's ApplicationEvents2).
     for (uint32_t k = 0; k < d->methods.size(); ++k)
       d->methods[k].vtable_offset = int32_t(std::min<uint32_t>(k * ptr, 0x7FFC));
-    t.layout.vtable_size = narrow16(uint32_t(d->methods.size()) * ptr);
+    // MIDL records 0 when the wrapped interface comes later in the library (it has not laid it
+    // out yet): MSWORD.OLB's ApplicationEvents, before IApplicationEvents.
+    uint32_t slots = d->wraps ? l.slots(snapshot, index) : uint32_t(d->methods.size());
+    if (d->wraps && l.style() == LayoutStyle::Midl && wraps_later(*d->wraps, index)) slots = 0;
+    t.layout.vtable_size = narrow16(slots * ptr);
   } else if (auto* m = std::get_if<ModuleDef>(&t.def)) {
     for (Function& f : m->functions) f.vtable_offset = 0;  // static functions: no vtable
   }

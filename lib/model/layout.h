@@ -9,9 +9,10 @@
 
 namespace tlbkit::model {
 
-/// Whose conventions to follow where MIDL and widl record different values for the same type
-/// (so far only a coclass's cbAlignment on win64: widl 4, MIDL the pointer size).
-enum class LayoutStyle : uint8_t { Widl, Midl };
+/// Whose conventions to follow where the tools record different values for the same type: the
+/// cbAlignment of interfaces, dispinterfaces and coclasses on win64, and a module's size (see
+/// layout.cpp for the rules and the corpus files they come from).
+enum class LayoutStyle : uint8_t { Widl, Midl, Tlbexp };
 
 /// Recomputes every layout fact of `lib` for `target` and sets lib.syskind = target. Types of
 /// other libraries (imported bases, fields of imported record types) are looked up in `refs`

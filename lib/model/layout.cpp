@@ -41,20 +41,44 @@ constexpr uint32_t kIDispatchSlots = 7;
 /// (UevCustomActionTypes.tlb, activeds.tlb) put doubles and VARIANTs at 8-byte boundaries.
 Shape base_shape(uint16_t t, uint32_t ptr) {
   switch (t) {
-    case vt::I1: case vt::UI1: return {1, 1};
-    case vt::I2: case vt::UI2: case vt::Bool: return {2, 2};
-    case vt::I4: case vt::UI4: case vt::Int: case vt::UInt: case vt::R4: case vt::Error:
-    case vt::HResult: return {4, 4};
-    case vt::I8: case vt::UI8: case vt::R8: case vt::Cy: case vt::Date: return {8, 8};
+    case vt::I1:
+    case vt::UI1:
+      return {1, 1};
+    case vt::I2:
+    case vt::UI2:
+    case vt::Bool:
+      return {2, 2};
+    case vt::I4:
+    case vt::UI4:
+    case vt::Int:
+    case vt::UInt:
+    case vt::R4:
+    case vt::Error:
+    case vt::HResult:
+      return {4, 4};
+    case vt::I8:
+    case vt::UI8:
+    case vt::R8:
+    case vt::Cy:
+    case vt::Date:
+      return {8, 8};
     // FILETIME is two DWORDs; CLSID a GUID (DWORD, 2 WORDs, 8 bytes).
-    case vt::FileTime: return {8, 4};
-    case vt::Clsid: return {16, 4};
+    case vt::FileTime:
+      return {8, 4};
+    case vt::Clsid:
+      return {16, 4};
     // DECIMAL: WORD, BYTE, BYTE, ULONG, ULONGLONG = 16 bytes, 8-aligned.
-    case vt::Decimal: return {16, 8};
+    case vt::Decimal:
+      return {16, 8};
     // VARIANT: 8-byte header + a 2-pointer (BRECORD) or 8-byte payload: 16 on win32, 24 on win64.
-    case vt::Variant: return {ptr == 8 ? 24u : 16u, 8};
-    case vt::Void: case vt::Empty: case vt::Null: return {0, 1};
-    default: return {ptr, ptr};  // BSTR, LPSTR, LPWSTR, IUnknown*, IDispatch*, PTR, SAFEARRAY …
+    case vt::Variant:
+      return {ptr == 8 ? 24u : 16u, 8};
+    case vt::Void:
+    case vt::Empty:
+    case vt::Null:
+      return {0, 1};
+    default:
+      return {ptr, ptr};  // BSTR, LPSTR, LPWSTR, IUnknown*, IDispatch*, PTR, SAFEARRAY …
   }
 }
 
@@ -68,10 +92,8 @@ bool named(const TypeInfo* t, const UserType& u, const Guid& iid, const char* na
 /// imports, memoising each type's shape and vtable slot count.
 class Layouter {
  public:
-  Layouter(SysKind target, const LibrarySet& refs, LayoutStyle style,
-           support::DiagEngine& diags)
-      : ptr_(target == SysKind::Win64 ? 8u : 4u), refs_(refs), style_(style),
-        diags_(diags) {}
+  Layouter(SysKind target, const LibrarySet& refs, LayoutStyle style, support::DiagEngine& diags)
+      : ptr_(target == SysKind::Win64 ? 8u : 4u), refs_(refs), style_(style), diags_(diags) {}
 
   uint32_t ptr() const { return ptr_; }
 
@@ -202,7 +224,9 @@ class Layouter {
       Layouter& self;
       const Library& owner;
       Shape operator()(const EnumDef&) const { return {4, 4}; }  // an enum is an INT
-      Shape operator()(const RecordDef& r) const { return self.fields_shape(owner, r.fields, false); }
+      Shape operator()(const RecordDef& r) const {
+        return self.fields_shape(owner, r.fields, false);
+      }
       Shape operator()(const UnionDef& u) const { return self.fields_shape(owner, u.fields, true); }
       Shape operator()(const AliasDef& a) const { return self.shape_of(owner, a.target); }
       // Interfaces, dispinterfaces and coclasses have the size of a pointer. Their alignment on

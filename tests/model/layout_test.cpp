@@ -97,9 +97,10 @@ Library stdole_like() {
   lib.version = {2, 0};
   TypeInfo unk = type("IUnknown", InterfaceDef{{}, fns({"QueryInterface", "AddRef", "Release"})});
   unk.guid = kIUnknown;
-  TypeInfo disp = type("IDispatch", InterfaceDef{{base_ref(local(0))},
-                                                 fns({"GetTypeInfoCount", "GetTypeInfo",
-                                                      "GetIDsOfNames", "Invoke"})});
+  TypeInfo disp =
+      type("IDispatch",
+           InterfaceDef{{base_ref(local(0))},
+                        fns({"GetTypeInfoCount", "GetTypeInfo", "GetIDsOfNames", "Invoke"})});
   disp.guid = kIDispatch;
   lib.types = {unk, disp};
   return lib;
@@ -130,8 +131,7 @@ TEST_CASE("a record of char and double: 8-aligned double on both targets, as MID
 TEST_CASE("pointer-sized and VARIANT fields differ between win32 and win64") {
   Library lib;
   lib.types.push_back(type("S", RecordDef{{field("c", base(vt::I1)), field("b", base(vt::Bstr)),
-                                           field("v", base(vt::Variant)),
-                                           field("s", base(vt::I2)),
+                                           field("v", base(vt::Variant)), field("s", base(vt::I2)),
                                            field("p", TypeRef::pointer_to(base(vt::I4))),
                                            field("a", TypeRef::safearray_of(base(vt::I4)))}}));
   Library w32 = laid_out(lib, SysKind::Win32);
@@ -164,8 +164,8 @@ TEST_CASE("nested records and unions") {
   // 2: union V { S s; VARIANT v; }        3: struct T { char c; V v; }
   lib.types.push_back(type("U", UnionDef{{field("c", base(vt::I1)), field("d", base(vt::R8)),
                                           field("b", base(vt::Bstr))}}));
-  lib.types.push_back(type("S", RecordDef{{field("a", base(vt::I4)), field("u", local(0)),
-                                           field("c", base(vt::I1))}}));
+  lib.types.push_back(type(
+      "S", RecordDef{{field("a", base(vt::I4)), field("u", local(0)), field("c", base(vt::I1))}}));
   lib.types.push_back(type("V", UnionDef{{field("s", local(1)), field("v", base(vt::Variant))}}));
   lib.types.push_back(type("T", RecordDef{{field("c", base(vt::I1)), field("v", local(2))}}));
   Library w32 = laid_out(lib, SysKind::Win32);
@@ -187,10 +187,10 @@ TEST_CASE("nested records and unions") {
 
 TEST_CASE("C arrays: element size times every bound, element alignment") {
   Library lib;
-  lib.types.push_back(type("S", RecordDef{{field("c", base(vt::I1)),
-                                           field("arr", carray(base(vt::I1), {3})),
-                                           field("l2", carray(base(vt::I4), {2, 3})),
-                                           field("b", carray(base(vt::Bstr), {2}))}}));
+  lib.types.push_back(
+      type("S", RecordDef{{field("c", base(vt::I1)), field("arr", carray(base(vt::I1), {3})),
+                           field("l2", carray(base(vt::I4), {2, 3})),
+                           field("b", carray(base(vt::Bstr), {2}))}}));
   Library w32 = laid_out(lib, SysKind::Win32);
   CHECK(offsets(w32.types[0]) == std::vector<uint32_t>{0, 1, 4, 28});
   CHECK(w32.types[0].layout == TypeLayout{36, 4, 0});
@@ -219,8 +219,8 @@ TEST_CASE("an interface chain over an imported IDispatch counts every inherited 
   refs.add(stdole_like());
   Library lib = importing_stdole();
   // 0: IMid : stdole.IDispatch { m1; m2 }   1: IDerived : IMid { d1 }   2: dual IDual : IDerived
-  lib.types.push_back(type("IMid", InterfaceDef{{base_ref(imported("IDispatch", kIDispatch))},
-                                                fns({"m1", "m2"})}));
+  lib.types.push_back(
+      type("IMid", InterfaceDef{{base_ref(imported("IDispatch", kIDispatch))}, fns({"m1", "m2"})}));
   lib.types.push_back(type("IDerived", InterfaceDef{{base_ref(local(0))}, fns({"d1"})}));
   TypeInfo dual = type("IDual", InterfaceDef{{base_ref(local(1))}, fns({"x1", "x2"})});
   dual.flags = typeflag::Dual;
@@ -243,8 +243,8 @@ TEST_CASE("an imported base named only by position is found through the set") {
   LibrarySet refs;
   refs.add(stdole_like());
   Library lib = importing_stdole();
-  lib.types.push_back(type("I", InterfaceDef{{base_ref(TypeRef{UserType{0u, "", std::nullopt, 1u}})},
-                                             fns({"a"})}));
+  lib.types.push_back(
+      type("I", InterfaceDef{{base_ref(TypeRef{UserType{0u, "", std::nullopt, 1u}})}, fns({"a"})}));
   support::DiagEngine d;
   Library out = laid_out(lib, SysKind::Win32, d, &refs);
   CHECK(d.all().empty());
@@ -254,8 +254,8 @@ TEST_CASE("an imported base named only by position is found through the set") {
 TEST_CASE("IUnknown and IDispatch are known without their library; other bases warn") {
   Library lib = importing_stdole();
   lib.types.push_back(type("A", InterfaceDef{{base_ref(imported("", kIUnknown))}, fns({"a"})}));
-  lib.types.push_back(type("B", InterfaceDef{{base_ref(imported("IDispatch", kIDispatch))},
-                                             fns({"b"})}));
+  lib.types.push_back(
+      type("B", InterfaceDef{{base_ref(imported("IDispatch", kIDispatch))}, fns({"b"})}));
   support::DiagEngine quiet;
   Library out = laid_out(lib, SysKind::Win64, quiet);  // no set at all
   CHECK(quiet.all().empty());
@@ -263,8 +263,8 @@ TEST_CASE("IUnknown and IDispatch are known without their library; other bases w
   CHECK(functions(out.types[1])[0].vtable_offset == 56);
 
   lib.imports[0].libid = kOtherLib;  // a base from a library that is not at hand
-  lib.types.push_back(type("C", InterfaceDef{{base_ref(imported("IElsewhere", kOtherLib))},
-                                             fns({"c1", "c2"})}));
+  lib.types.push_back(
+      type("C", InterfaceDef{{base_ref(imported("IElsewhere", kOtherLib))}, fns({"c1", "c2"})}));
   support::DiagEngine d;
   out = laid_out(lib, SysKind::Win32, d);
   CHECK(has_code(d, "TK4101"));
@@ -274,9 +274,9 @@ TEST_CASE("IUnknown and IDispatch are known without their library; other bases w
 
 TEST_CASE("a field type that is not at hand is pointer-sized, with a warning") {
   Library lib = importing_stdole();
-  lib.types.push_back(type("S", RecordDef{{field("c", base(vt::I1)),
-                                           field("x", imported("Missing", kOtherLib)),
-                                           field("d", base(vt::I1))}}));
+  lib.types.push_back(
+      type("S", RecordDef{{field("c", base(vt::I1)), field("x", imported("Missing", kOtherLib)),
+                           field("d", base(vt::I1))}}));
   support::DiagEngine d;
   Library out = laid_out(lib, SysKind::Win64, d);
   CHECK(has_code(d, "TK4102"));
@@ -297,8 +297,8 @@ TEST_CASE("a record of an imported record is laid out for the target, not as rec
   refs.add(other);
   Library lib;
   lib.imports.push_back({kOtherLib, {1, 0}, 0, "other.tlb", "Other"});
-  lib.types.push_back(type("S", RecordDef{{field("c", base(vt::I1)),
-                                           field("i", imported("Inner", *inner.guid))}}));
+  lib.types.push_back(
+      type("S", RecordDef{{field("c", base(vt::I1)), field("i", imported("Inner", *inner.guid))}}));
   support::DiagEngine d;
   Library out = laid_out(lib, SysKind::Win64, d, &refs);
   CHECK(d.all().empty());
@@ -322,8 +322,8 @@ TEST_CASE("dispinterfaces: methods numbered one pointer apart, a wrapped interfa
   DispatchDef pure;
   pure.methods = fns({"m1", "m2", "m3"});
   lib.types.push_back(type("D", pure));
-  lib.types.push_back(type("IA", InterfaceDef{{base_ref(imported("", kIUnknown))},
-                                              fns({"a1", "a2"})}));
+  lib.types.push_back(
+      type("IA", InterfaceDef{{base_ref(imported("", kIUnknown))}, fns({"a1", "a2"})}));
   DispatchDef wrapping;
   wrapping.wraps = local(1);
   lib.types.push_back(type("DW", wrapping));
@@ -352,7 +352,9 @@ TEST_CASE("where the tools differ: coclass, dispinterface and interface alignmen
   lib.types.push_back(type("I", InterfaceDef{{base_ref(imported("", kIUnknown))}, {}}));
   lib.types.push_back(type("M", ModuleDef{"x.dll", fns({"f1", "f2", "f3"}), {}}));
   support::DiagEngine d;
-  auto at = [&](LayoutStyle s, SysKind k, size_t i) { return laid_out(lib, k, d, nullptr, s).types[i].layout; };
+  auto at = [&](LayoutStyle s, SysKind k, size_t i) {
+    return laid_out(lib, k, d, nullptr, s).types[i].layout;
+  };
   CHECK(at(LayoutStyle::Widl, SysKind::Win64, 0) == TypeLayout{8, 4, 0});
   CHECK(at(LayoutStyle::Midl, SysKind::Win64, 0) == TypeLayout{8, 8, 0});
   CHECK(at(LayoutStyle::Tlbexp, SysKind::Win64, 0) == TypeLayout{8, 4, 0});

@@ -14,7 +14,8 @@ oracle_init() {
   else
     trap 'rm -rf "$ORACLE_WORK"' EXIT
   fi
-  ORACLE_TOTAL=0 ORACLE_SAME=0 ORACLE_EXPLAINED=0 ORACLE_FAILED=0
+  ORACLE_TOTAL=0 ORACLE_SAME=0 ORACLE_EXPLAINED=0 ORACLE_SKIPPED=0 ORACLE_FAILED=0
+  ORACLE_ALLOWED="$ORACLE_SRC/tests/oracle/allowed"
 }
 
 # oracle_need_listing_program: skips the test (exit 77) when the listing program cannot run here.
@@ -29,10 +30,20 @@ oracle_need_listing_program() {
   fi
 }
 
-# oracle_need_export TLBKIT: skips the test (exit 77) while `tlbkit export` does not exist.
+# oracle_need_export TLBKIT: skips the test (exit 77) while `tlbkit export` does not exist (the
+# top-level help lists it among the subcommands; `tlbkit export --help` alone is no proof, since
+# an unknown subcommand then prints the top-level help and succeeds).
 oracle_need_export() {
-  if ! "$1" export --help >/dev/null 2>&1; then
+  if ! "$1" --help 2>/dev/null | grep -qE '^ +export( |$)'; then
     echo "SKIP: \`tlbkit export\` does not exist yet"
+    exit 77
+  fi
+}
+
+# oracle_need_idl_output TLBKIT: skips the test (exit 77) while `tlbkit inspect` has no IDL output.
+oracle_need_idl_output() {
+  if ! "$1" inspect --help 2>/dev/null | grep -E -- '--format' | grep -qw idl; then
+    echo "SKIP: \`tlbkit inspect --format idl\` does not exist yet"
     exit 77
   fi
 }
@@ -100,15 +111,50 @@ oracle_seconds_since() {
   awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'
 }
 
-# oracle_fail NAME MESSAGE: a case that could not be compared at all (e.g. tlbkit failed).
+# oracle_fail NAME MESSAGE [SKIPFILE]: a case that could not be compared at all (a compiler
+# failed). It fails, unless the checked-in SKIPFILE (tests/oracle/allowed/…/X.skip) exists and
+# gives the reason — then it counts as not compiled, as recorded.
 oracle_fail() {
   ORACLE_TOTAL=$((ORACLE_TOTAL + 1))
+  if [ -n "${3:-}" ] && [ -f "$3" ] && [ -n "$(tr -d '[:space:]' <"$3")" ]; then
+    ORACLE_SKIPPED=$((ORACLE_SKIPPED + 1))
+    echo "not compiled $1, as recorded: $(head -1 "$3")"
+    return 0
+  fi
   ORACLE_FAILED=$((ORACLE_FAILED + 1))
   echo "FAIL $1: $2"
+  return 1
+}
+
+# oracle_target LISTING: "win32" or "win64", from the syskind of the library line of a listing.
+oracle_target() {
+  case $(head -1 "$1" | grep -o ' syskind=[0-9]*') in
+    " syskind=3") echo win64 ;;
+    *) echo win32 ;;
+  esac
+}
+
+# oracle_format TLBKIT FILE RESOURCE: "MSFT" or "SLTG", the magic at the start of the typelib
+# (RESOURCE 0: the first TYPELIB resource, which is what the runtime loads for a bare file name).
+oracle_format() {
+  local line offset
+  if [ "$3" = 0 ]; then
+    line=$("$1" inspect "$2" --list-resources | head -1)
+  else
+    line=$("$1" inspect "$2" --list-resources | grep -F "\\$3 " | head -1)
+  fi
+  offset=$(sed -n 's/.* offset=\([0-9]*\) .*/\1/p' <<<"$line")
+  tail -c +"$((${offset:-0} + 1))" "$2" | head -c 4
+}
+
+# oracle_strip_widl_stamps IN OUT: IN without widl's three timestamp custom-data lines, which a
+# tlbkit typelib never has ({DE77BA63,64,65-517C-11D1-A2DA-0000F8773CE9}).
+oracle_strip_widl_stamps() {
+  grep -v -E '^ *custom \{DE77BA6[345]-517C-11D1-A2DA-0000F8773CE9\} ' "$1" >"$2" || true
 }
 
 # oracle_summary WHAT: prints "N of M identical" and exits 1 on any unexplained difference.
 oracle_summary() {
-  echo "$1: $ORACLE_SAME of $ORACLE_TOTAL identical, $ORACLE_EXPLAINED differ as recorded in tests/oracle/allowed/, $ORACLE_FAILED fail"
+  echo "$1: $ORACLE_SAME of $ORACLE_TOTAL identical, $ORACLE_EXPLAINED differ as recorded in tests/oracle/allowed/, $ORACLE_SKIPPED not compiled as recorded, $ORACLE_FAILED fail"
   [ "$ORACLE_FAILED" -eq 0 ] && [ "$ORACLE_TOTAL" -gt 0 ]
 }

@@ -49,6 +49,13 @@ struct Expr {
 /// uuid's argument, whatever its spelling (bare or quoted), is given as one String expression
 /// holding the GUID text "12345678-1234-…". An empty argument (`size_is(, n)`) is an Expr of
 /// Kind::Name with empty text.
+/// (Parser additions:) custom's first argument, bare or quoted, is likewise one String
+/// expression with the GUID text. The attributes taking a type (wire_marshal, transmit_as,
+/// user_marshal, switch_type, represent_as) have one Name expression: text = the type's name,
+/// `type` = the full TypeSpec and `abstract` its abstract declarator when it has one
+/// (`transmit_as(FOO *)`). Member access and indexing in arguments (`size_is(p->n)`, WinRT's
+/// `contract(Windows.Foundation.UniversalApiContract, 1.0)`) are Binary expressions with op
+/// "->", "." or "[]" (the member name is a Name operand).
 struct Attr {
   std::string name;
   std::vector<Expr> args;
@@ -106,6 +113,10 @@ struct TypeSpec {
   std::vector<TypeSpec> element;       // Kind::SafeArray: exactly one
   std::vector<Declarator> element_decl;  // Kind::SafeArray: 0 or 1 (SAFEARRAY(BSTR *))
   SourcePos pos;
+  /// (Parser addition, WinRT) Kind::Named written with a namespace and type arguments:
+  /// `Windows.Foundation.Collections.IVector<HSTRING>` gives name
+  /// "Windows.Foundation.Collections.IVector" and one argument (type + abstract declarator).
+  std::vector<Param> generic_args;
 };
 
 /// One step of a C declarator, read from the name outward: `int *a[3]` is a: Array(3), Pointer.
@@ -208,6 +219,10 @@ struct Interface {
   /// dispinterface, `interface I;` form: the interface it dispatches to.
   std::string wraps;
   SourcePos pos;
+  /// (Parser additions, WinRT) `interface IVector<T> : IInspectable requires IIterable<T>`:
+  /// the type parameters and the required interfaces. A dotted base keeps its dots.
+  std::vector<std::string> generic_params;
+  std::vector<TypeSpec> required;
 };
 
 /// One entry of a coclass body: `[default, source] interface IFoo;` (or dispinterface).
@@ -260,9 +275,27 @@ struct Pragma {
   SourcePos pos;
 };
 
+/// (Parser addition) WinRT declarations, as in Wine's windows.*.idl: `namespace A.B { … }`,
+/// `runtimeclass C { [default] interface I; }`, `delegate HRESULT D<T>(…);`,
+/// `apicontract X {};` and `declare { interface IVector<HSTRING>; }`. They have no place in a
+/// type library; they are kept so those files parse (sema may ignore them).
+struct Winrt {
+  enum class Kind : uint8_t { Namespace, RuntimeClass, Delegate, ApiContract, Declare };
+  Kind kind = Kind::Namespace;
+  Attrs attrs;
+  std::string name;  // dotted for a namespace ("Windows.Foundation"); empty for declare
+  bool has_body = false;  // false for a forward `runtimeclass C;`
+  std::vector<Statement> body;     // Namespace, ApiContract, Declare (forward runtimeclasses)
+  std::vector<CoclassItem> items;  // RuntimeClass: its interfaces (dotted names)
+  std::vector<Method> signature;   // Delegate: exactly one
+  std::vector<std::string> generic_params;  // Delegate: `delegate HRESULT H<T>(…)`
+  std::vector<TypeSpec> instances;  // Declare: the interfaces instantiated (`IVector<HSTRING>`)
+  SourcePos pos;
+};
+
 struct Statement {
   std::variant<Import, ImportLib, CppQuote, Pragma, Typedef, TypeDecl, Const, Variable, Method,
-               Interface, Coclass, Module, Library>
+               Interface, Coclass, Module, Library, Winrt>
       v;
 };
 

@@ -174,6 +174,7 @@ void Parser::parse_statement(std::vector<ast::Statement>& out, Scope scope) {
     if (w == "module") return parse_module(out, std::move(attrs));
     if (w == "library") return parse_library(out, std::move(attrs));
     if (w == "typedef") return parse_typedef(out, std::move(attrs));
+    if (starts_winrt()) return parse_winrt(out, std::move(attrs));
   }
   if (!starts_type()) {
     fail("TK5103", cur().pos, "expected a declaration, found " + describe(cur()));

@@ -34,13 +34,15 @@ bool is_guid_text(std::string_view s) {
 }  // namespace
 
 ast::Attrs Parser::parse_attrs() {
+  // Consecutive lists merge: `[in] [out] T *p`, `[uuid(…)] [local] interface I`.
   ast::Attrs attrs;
-  advance();  // '['
-  if (accept_punct("]")) return attrs;
-  do {
-    attrs.push_back(parse_attr());
-  } while (accept_punct(","));
-  expect_punct("]", "to close the attribute list");
+  while (accept_punct("[")) {
+    do {
+      if (is_punct("]")) break;  // a trailing comma, as widl accepts: [object, uuid(…),]
+      attrs.push_back(parse_attr());
+    } while (accept_punct(","));
+    expect_punct("]", "to close the attribute list");
+  }
   return attrs;
 }
 

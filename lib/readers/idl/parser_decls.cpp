@@ -11,14 +11,23 @@ void Parser::parse_interface(std::vector<ast::Statement>& out, ast::Attrs attrs)
   itf.is_dispinterface = cur().text == "dispinterface";
   const char* kw = itf.is_dispinterface ? "after 'dispinterface'" : "after 'interface'";
   advance();
-  itf.name = expect_ident("an interface name", kw);
+  if (cur().kind != TokKind::Identifier) fail_expected("an interface name", kw);
+  itf.name = parse_dotted_name();
   type_names_.insert(itf.name);
+  if (is_punct("<")) itf.generic_params = parse_generic_params();
   if (accept_punct(";")) {  // a forward declaration
     out.push_back({std::move(itf)});
     return;
   }
   if (!itf.is_dispinterface && accept_punct(":")) {
-    itf.base = expect_ident("a base interface name", "after ':'");
+    if (cur().kind != TokKind::Identifier) fail_expected("a base interface name", "after ':'");
+    itf.base = parse_dotted_name();
+  }
+  if (is_ident("requires")) {  // WinRT: interface I : IInspectable requires A, B<T>
+    advance();
+    do {
+      itf.required.push_back(parse_type_spec());
+    } while (accept_punct(","));
   }
   expect_punct("{", "to open the interface body");
   itf.has_body = true;

@@ -94,6 +94,16 @@ class Parser {
   ast::Param parse_param();
   bool is_callconv_at(size_t ahead) const;
 
+  // ---- WinRT (parser_winrt.cpp) ----
+  bool starts_winrt() const;  // cur() begins a WinRT declaration
+  void parse_winrt(std::vector<ast::Statement>& out, ast::Attrs attrs);
+  void parse_runtimeclass(ast::Winrt& w);
+  void parse_delegate(ast::Winrt& w);
+  void parse_declare(ast::Winrt& w);
+  std::string parse_dotted_name();  // `Windows.Foundation.IAsyncAction`
+  std::vector<ast::Param> parse_generic_args();  // `<HSTRING, IFoo *>`
+  std::vector<std::string> parse_generic_params();  // `<TKey, TValue>`
+
   // ---- expressions (parser_expr.cpp) ----
   ast::Expr parse_expr();  // a conditional expression (no comma operator)
   ast::Expr parse_binary(int min_prec);

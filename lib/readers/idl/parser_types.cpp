@@ -100,8 +100,8 @@ ast::TypeSpec Parser::parse_type_spec() {
       qualifiers();
     }
   } else {
-    t.name = w;
-    advance();
+    t.name = parse_dotted_name();
+    if (is_punct("<")) t.generic_args = parse_generic_args();
   }
   qualifiers();
   return t;

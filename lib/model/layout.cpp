@@ -324,6 +324,21 @@ void lay_out_members(Layouter& l, const Library& snapshot, uint32_t index, TypeI
 
 }  // namespace
 
+LayoutStyle recorded_style(const Library& lib) {
+  // MIDL and widl both write {DE77BA65-517C-11D1-A2DA-0000F8773CE9} = "Created by <tool> version
+  // …" (typelib-format.md); tlbexp writes {90883F05-3D28-11D2-8F17-00A0C9A6186D} = the exporting
+  // assembly's name (corpus/ms: WasatchNET, AccessCodeLib.AccUnit).
+  const Guid created_by = *Guid::parse("{DE77BA65-517C-11D1-A2DA-0000F8773CE9}");
+  const Guid exported_from = *Guid::parse("{90883F05-3D28-11D2-8F17-00A0C9A6186D}");
+  for (const CustomDatum& c : lib.custom) {
+    if (c.guid == exported_from) return LayoutStyle::Tlbexp;
+    const auto* text = std::get_if<std::string>(&c.value.data);
+    if (c.guid == created_by && text && text->rfind("Created by WIDL", 0) == 0)
+      return LayoutStyle::Widl;
+  }
+  return LayoutStyle::Midl;
+}
+
 void compute_layout(Library& lib, SysKind target, const LibrarySet* refs,
                     support::DiagEngine& diags) {
   compute_layout(lib, target, refs, diags, LayoutStyle::Widl);

@@ -14,6 +14,11 @@ namespace tlbkit::model {
 /// layout.cpp for the rules and the corpus files they come from).
 enum class LayoutStyle : uint8_t { Widl, Midl, Tlbexp };
 
+/// The conventions of the tool that built a library read from a typelib, told by the custom data
+/// it leaves on the library: widl's "Created by WIDL …" ({DE77BA65-…}), tlbexp's assembly name
+/// ({90883F05-…}); Midl otherwise (MIDL, mktyplib, VB6, the Office builds).
+LayoutStyle recorded_style(const Library& lib);
+
 /// Recomputes every layout fact of `lib` for `target` and sets lib.syskind = target. Types of
 /// other libraries (imported bases, fields of imported record types) are looked up in `refs`
 /// (which may be null); a type that cannot be found is reported as a warning and counted as

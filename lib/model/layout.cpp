@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -19,7 +20,15 @@ struct Shape {
   uint32_t align = 1;
 };
 
-uint32_t round_up(uint32_t v, uint32_t a) { return a <= 1 ? v : (v + a - 1) / a * a; }
+uint64_t round_up(uint64_t v, uint32_t a) { return a <= 1 ? v : (v + a - 1) / a * a; }
+/// Sizes and offsets are 32-bit in the model (and the MSFT format); absurd arrays saturate.
+uint32_t clamp32(uint64_t v) { return uint32_t(std::min<uint64_t>(v, 0xFFFFFFFFu)); }
+
+/// A record's or union's shape and each field's offset (0 for fields that are not per-instance).
+struct FieldsLayout {
+  Shape shape;
+  std::vector<uint32_t> offsets;
+};
 
 // IIDs of the two interfaces every COM vtable starts with (the SDK's unknwn.idl, oaidl.idl).
 const Guid& iid_iunknown() {
@@ -82,8 +91,9 @@ Shape base_shape(uint16_t t, uint32_t ptr) {
   }
 }
 
-bool named(const TypeInfo* t, const UserType& u, const Guid& iid, const char* name) {
-  if (t) return t->guid && *t->guid == iid;
+/// True when a reference that cannot be resolved names the interface `iid` (by GUID, or by name
+/// when it has no GUID).
+bool names(const UserType& u, const Guid& iid, const char* name) {
   if (u.guid) return *u.guid == iid;
   return u.name == name;
 }
@@ -107,8 +117,8 @@ class Layouter {
       Shape operator()(const CArray& a) const {
         Shape e = self.shape_of(from, *a.element);
         uint64_t n = 1;
-        for (const ArrayBound& b : a.bounds) n = std::min<uint64_t>(n * b.count, 0xFFFFFFFFu);
-        return {uint32_t(std::min<uint64_t>(n * e.size, 0xFFFFFFFFu)), e.align};
+        for (const ArrayBound& b : a.bounds) n = clamp32(n * b.count);
+        return {clamp32(n * e.size), e.align};
       }
       Shape operator()(const UserType& u) const { return self.user_shape(from, u); }
     };
@@ -121,11 +131,11 @@ class Layouter {
     if (auto it = shapes_.find(key); it != shapes_.end()) return it->second;
     const TypeInfo& t = owner.types[index];
     if (in_progress_.count(key)) {
-      diags_.warning("TK4103", {},
-                     "type '" + t.name + "' contains itself by value; counted as pointer-sized");
+      warn_once("TK4103",
+                "type '" + t.name + "' contains itself by value; counted as pointer-sized");
       return {ptr_, ptr_};
     }
-    in_progress_.insert({key, true});
+    in_progress_.insert(key);
     Shape s = compute_shape(owner, t);
     in_progress_.erase(key);
     shapes_[key] = s;
@@ -139,10 +149,10 @@ class Layouter {
     const TypeInfo& t = owner.types[index];
     uint32_t n = 0;
     if (in_progress_slots_.count(key)) {
-      diags_.warning("TK4104", {}, "interface '" + t.name + "' inherits from itself");
+      warn_once("TK4104", "interface '" + t.name + "' inherits from itself");
       return 0;
     }
-    in_progress_slots_.insert({key, true});
+    in_progress_slots_.insert(key);
     if (const auto* i = std::get_if<InterfaceDef>(&t.def)) {
       n = inherited(owner, t, i->bases) + uint32_t(i->functions.size());
     } else if (const auto* d = std::get_if<DispatchDef>(&t.def)) {
@@ -169,21 +179,47 @@ class Layouter {
   uint32_t base_slots(const Library& owner, const TypeInfo& t, const UserType& u) {
     LibrarySet::Found f = find(owner, u);
     if (f.type) return slots(*f.library, f.index);
-    if (named(nullptr, u, iid_iunknown(), "IUnknown")) return kIUnknownSlots;
-    if (named(nullptr, u, iid_idispatch(), "IDispatch")) return kIDispatchSlots;
-    diags_.warning("TK4101", {},
-                   "base interface '" + display(u) + "' of '" + t.name +
-                       "' is not at hand; its slots are not counted in vtable offsets");
+    if (names(u, iid_iunknown(), "IUnknown")) return kIUnknownSlots;
+    if (names(u, iid_idispatch(), "IDispatch")) return kIDispatchSlots;
+    warn_once("TK4101", "base interface '" + display(u) + "' of '" + t.name +
+                            "' is not at hand; its slots are not counted in vtable offsets");
     return 0;
+  }
+
+  /// Lays out fields in declaration order (a union's all at 0), each at its alignment capped by
+  /// the packing; the record is padded to its largest alignment.
+  FieldsLayout fields_layout(const Library& owner, const std::vector<Variable>& fields,
+                             bool is_union) {
+    FieldsLayout out;
+    uint64_t end = 0;
+    for (const Variable& v : fields) {
+      if (v.varkind != VarKind::PerInstance) {
+        out.offsets.push_back(0);
+        continue;
+      }
+      Shape s = shape_of(owner, v.type);
+      uint32_t a = std::min(s.align, kPack);
+      out.shape.align = std::max(out.shape.align, a);
+      uint64_t at = is_union ? 0 : round_up(end, a);
+      out.offsets.push_back(clamp32(at));
+      end = std::max(end, at + s.size);
+    }
+    out.shape.size = clamp32(round_up(end, out.shape.align));
+    return out;
   }
 
   LayoutStyle style() const { return style_; }
 
  private:
+  /// The type a reference names: in `from` itself when local, else in the imported library
+  /// found in the set.
   LibrarySet::Found find(const Library& from, const UserType& u) const {
-    if (u.import) return refs_.resolve(from, u);
-    // A local reference: LibrarySet::resolve handles it without the set's own libraries.
     return refs_.resolve(from, u);
+  }
+
+  /// One warning per distinct problem, however many references run into it.
+  void warn_once(const char* code, std::string message) {
+    if (warned_.insert(message).second) diags_.warning(code, {}, std::move(message));
   }
 
   static std::string display(const UserType& u) {
@@ -195,28 +231,11 @@ class Layouter {
   Shape user_shape(const Library& from, const UserType& u) {
     LibrarySet::Found f = find(from, u);
     if (!f.type) {
-      diags_.warning("TK4102", {},
-                     "type '" + display(u) + "' is not at hand; its size is taken as a pointer's");
+      warn_once("TK4102",
+                "type '" + display(u) + "' is not at hand; its size is taken as a pointer's");
       return {ptr_, ptr_};
     }
     return type_shape(*f.library, f.index);
-  }
-
-  Shape fields_shape(const Library& owner, const std::vector<Variable>& fields, bool is_union) {
-    uint32_t off = 0, size = 0, align = 1;
-    for (const Variable& v : fields) {
-      if (v.varkind != VarKind::PerInstance) continue;
-      Shape s = shape_of(owner, v.type);
-      uint32_t a = std::min(s.align, kPack);
-      align = std::max(align, a);
-      if (is_union) {
-        size = std::max(size, s.size);
-      } else {
-        off = round_up(off, a) + s.size;
-        size = off;
-      }
-    }
-    return {round_up(size, align), align};
   }
 
   Shape compute_shape(const Library& owner, const TypeInfo& t) {
@@ -225,9 +244,11 @@ class Layouter {
       const Library& owner;
       Shape operator()(const EnumDef&) const { return {4, 4}; }  // an enum is an INT
       Shape operator()(const RecordDef& r) const {
-        return self.fields_shape(owner, r.fields, false);
+        return self.fields_layout(owner, r.fields, false).shape;
       }
-      Shape operator()(const UnionDef& u) const { return self.fields_shape(owner, u.fields, true); }
+      Shape operator()(const UnionDef& u) const {
+        return self.fields_layout(owner, u.fields, true).shape;
+      }
       Shape operator()(const AliasDef& a) const { return self.shape_of(owner, a.target); }
       // Interfaces, dispinterfaces and coclasses have the size of a pointer. Their alignment on
       // win64 depends on the tool (win32: 4 everywhere):
@@ -265,23 +286,14 @@ class Layouter {
   using Key = std::pair<const Library*, uint32_t>;
   std::map<Key, Shape> shapes_;
   std::map<Key, uint32_t> slots_;
-  std::map<Key, bool> in_progress_, in_progress_slots_;
+  std::set<Key> in_progress_, in_progress_slots_;  // cycle guards
+  std::set<std::string> warned_;
 };
 
 void set_offsets(Layouter& l, const Library& lib, std::vector<Variable>& fields, bool is_union) {
-  uint32_t off = 0;
-  for (Variable& v : fields) {
-    if (v.varkind != VarKind::PerInstance) continue;
-    Shape s = l.shape_of(lib, v.type);
-    uint32_t a = std::min<uint32_t>(s.align, 8);
-    if (is_union) {
-      v.offset = 0;
-    } else {
-      off = round_up(off, a);
-      v.offset = off;
-      off += s.size;
-    }
-  }
+  FieldsLayout f = l.fields_layout(lib, fields, is_union);
+  for (size_t k = 0; k < fields.size(); ++k)
+    if (fields[k].varkind == VarKind::PerInstance) fields[k].offset = f.offsets[k];
 }
 
 /// True when `wrapped` is a type of this library that comes after type `index`.

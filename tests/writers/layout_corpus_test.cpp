@@ -33,14 +33,14 @@ struct Difference {
   Fact fact;
 };
 
-std::optional<Library> read_corpus(const std::filesystem::path &path, uint32_t resource) {
+std::optional<Library> read_corpus(const std::filesystem::path& path, uint32_t resource) {
   std::string bytes = testing::slurp(path);
   support::DiagEngine d;
-  std::span<const uint8_t> span(reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size());
+  std::span<const uint8_t> span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
   return tlb::read_typelib(span, path.filename().string(),
                            resource ? std::optional<uint32_t>(resource) : std::nullopt, d);
 }
-Library read_rel(const std::string &rel) {
+Library read_rel(const std::string& rel) {
   auto lib = read_corpus(testing::source_dir() + "/testdata/corpus/" + rel, 0);
   REQUIRE_MESSAGE(lib, "cannot read " << rel);
   return *lib;
@@ -48,7 +48,7 @@ Library read_rel(const std::string &rel) {
 
 /// OLE Automation's libraries, which the corpus libraries import their base
 /// interfaces from: stdole2 (MSFT libraries) and stdole32 (the old SLTG ones).
-const LibrarySet &automation_set() {
+const LibrarySet& automation_set() {
   static const LibrarySet set = [] {
     LibrarySet s;
     s.add(read_rel("wine/stdole2.tlb"));
@@ -58,33 +58,33 @@ const LibrarySet &automation_set() {
   return set;
 }
 
-std::vector<Function> *functions_of(TypeDef &d) {
-  if (auto *i = std::get_if<InterfaceDef>(&d)) return &i->functions;
-  if (auto *m = std::get_if<ModuleDef>(&d)) return &m->functions;
-  if (auto *x = std::get_if<DispatchDef>(&d)) return &x->methods;
+std::vector<Function>* functions_of(TypeDef& d) {
+  if (auto* i = std::get_if<InterfaceDef>(&d)) return &i->functions;
+  if (auto* m = std::get_if<ModuleDef>(&d)) return &m->functions;
+  if (auto* x = std::get_if<DispatchDef>(&d)) return &x->methods;
   return nullptr;
 }
-std::vector<Variable> *fields_of(TypeDef &d) {
-  if (auto *r = std::get_if<RecordDef>(&d)) return &r->fields;
-  if (auto *u = std::get_if<UnionDef>(&d)) return &u->fields;
+std::vector<Variable>* fields_of(TypeDef& d) {
+  if (auto* r = std::get_if<RecordDef>(&d)) return &r->fields;
+  if (auto* u = std::get_if<UnionDef>(&d)) return &u->fields;
   return nullptr;
 }
 
 /// Erases every fact compute_layout derives, and the SysKind.
-void erase_layout(Library &lib) {
+void erase_layout(Library& lib) {
   lib.syskind = SysKind::Win16;
-  for (TypeInfo &t : lib.types) {
+  for (TypeInfo& t : lib.types) {
     t.layout = {};
-    if (auto *fs = functions_of(t.def))
-      for (Function &f : *fs) f.vtable_offset = 0;
-    if (auto *vs = fields_of(t.def))
-      for (Variable &v : *vs) v.offset = 0;
+    if (auto* fs = functions_of(t.def))
+      for (Function& f : *fs) f.vtable_offset = 0;
+    if (auto* vs = fields_of(t.def))
+      for (Variable& v : *vs) v.offset = 0;
   }
 }
 
 /// Every layout fact of `got` that differs from `want` (two versions of the
 /// same library).
-std::vector<Difference> differences(const Library &want, const Library &got) {
+std::vector<Difference> differences(const Library& want, const Library& got) {
   std::vector<Difference> out;
   REQUIRE(want.types.size() == got.types.size());
   if (want.syskind != got.syskind) out.push_back({"", "syskind", Fact::Shape});
@@ -101,8 +101,8 @@ std::vector<Difference> differences(const Library &want, const Library &got) {
     if (w.layout.vtable_size != g.layout.vtable_size)
       out.push_back(
           {w.name, "vtable size " + num(w.layout.vtable_size, g.layout.vtable_size), Fact::Vtable});
-    if (auto *wf = functions_of(w.def)) {
-      auto *gf = functions_of(g.def);
+    if (auto* wf = functions_of(w.def)) {
+      auto* gf = functions_of(g.def);
       for (size_t k = 0; k < wf->size(); ++k)
         if ((*wf)[k].vtable_offset != (*gf)[k].vtable_offset)
           out.push_back({w.name,
@@ -110,8 +110,8 @@ std::vector<Difference> differences(const Library &want, const Library &got) {
                              num((*wf)[k].vtable_offset, (*gf)[k].vtable_offset),
                          dispatch ? Fact::DispatchOffset : Fact::Vtable});
     }
-    if (auto *wv = fields_of(w.def)) {
-      auto *gv = fields_of(g.def);
+    if (auto* wv = fields_of(w.def)) {
+      auto* gv = fields_of(g.def);
       for (size_t k = 0; k < wv->size(); ++k)
         if ((*wv)[k].offset != (*gv)[k].offset)
           out.push_back({w.name, (*wv)[k].name + " offset " + num((*wv)[k].offset, (*gv)[k].offset),
@@ -123,7 +123,7 @@ std::vector<Difference> differences(const Library &want, const Library &got) {
 
 /// The tool that built each corpus library (testdata/corpus/*/PROVENANCE.md,
 /// SHARED-README.md), for the few facts the tools record differently.
-LayoutStyle style_of(const std::string &rel) {
+LayoutStyle style_of(const std::string& rel) {
   if (rel.rfind("widl/", 0) == 0 || rel.rfind("wine/", 0) == 0 || rel.rfind("reactos/", 0) == 0)
     return LayoutStyle::Widl;
   if (rel.find("WasatchNET") != std::string::npos || rel.find("AccUnit") != std::string::npos)
@@ -135,10 +135,10 @@ LayoutStyle style_of(const std::string &rel) {
 /// `type` empty: any type of the library; `fact`: the only kind of fact allowed
 /// to differ.
 struct KnownException {
-  const char *library;
-  const char *type;
+  const char* library;
+  const char* type;
   Fact fact;
-  const char *why;
+  const char* why;
 };
 const KnownException kKnown[] = {
     {"ms/VB6.OLB", "", Fact::Vtable,
@@ -171,14 +171,14 @@ const KnownException kKnown[] = {
      "stdole2"},
 };
 
-const KnownException *known(const std::string &rel, const Difference &d) {
-  for (const KnownException &k : kKnown)
+const KnownException* known(const std::string& rel, const Difference& d) {
+  for (const KnownException& k : kKnown)
     if (rel == k.library && (std::string(k.type).empty() || d.type == k.type) && d.fact == k.fact)
       return &k;
   return nullptr;
 }
 
-std::string rel_of(const testing::CorpusCase &c) {
+std::string rel_of(const testing::CorpusCase& c) {
   std::string p = std::filesystem::relative(c.input, testing::source_dir() + "/testdata/corpus")
                       .generic_string();
   return p;
@@ -190,9 +190,9 @@ TEST_CASE(
     "every corpus typelib's layout facts are recomputed as its tool "
     "recorded them") {
   std::set<std::pair<std::string, uint32_t>> seen;
-  std::set<const KnownException *> used;
+  std::set<const KnownException*> used;
   unsigned total = 0, identical = 0, explained = 0, msft = 0, msft_identical = 0;
-  for (const testing::CorpusCase &c : testing::corpus_cases()) {
+  for (const testing::CorpusCase& c : testing::corpus_cases()) {
     const std::string rel = rel_of(c);
     if (!seen.insert({rel, c.resource}).second) continue;
     std::optional<Library> recorded = read_corpus(c.input, c.resource);
@@ -200,15 +200,17 @@ TEST_CASE(
     ++total;
     std::string bytes = testing::slurp(c.input);
     const bool is_msft =
-        tlb::typelib_format({reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size()},
+        tlb::typelib_format({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()},
                             c.resource ? std::optional<uint32_t>(c.resource) : std::nullopt) ==
         tlb::TypelibFormat::Msft;
     msft += is_msft;
     Library computed = *recorded;
     erase_layout(computed);
     support::DiagEngine d;
-    compute_layout(computed, recorded->syskind, &automation_set(), d, style_of(rel));
-    for (const auto &x : d.all()) MESSAGE(c.display() << ": " << x.code << " " << x.message);
+    // The tool is told by the library's custom data; it agrees with the corpus's provenance.
+    CHECK_MESSAGE(recorded_style(*recorded) == style_of(rel), c.display());
+    compute_layout(computed, recorded->syskind, &automation_set(), d, recorded_style(*recorded));
+    for (const auto& x : d.all()) MESSAGE(c.display() << ": " << x.code << " " << x.message);
     CHECK_MESSAGE(d.all().empty(), c.display());
     std::vector<Difference> diffs = differences(*recorded, computed);
     if (diffs.empty()) {
@@ -217,8 +219,8 @@ TEST_CASE(
       continue;
     }
     ++explained;
-    for (const Difference &x : diffs) {
-      const KnownException *k = known(rel, x);
+    for (const Difference& x : diffs) {
+      const KnownException* k = known(rel, x);
       CHECK_MESSAGE(k != nullptr, c.display() << ": " << x.type << ": " << x.what);
       if (k) used.insert(k);
     }
@@ -229,7 +231,7 @@ TEST_CASE(
   CHECK(total >= 40);
   CHECK(identical + explained == total);
   // Every exception still describes a real difference (else it must go).
-  for (const KnownException &k : kKnown)
+  for (const KnownException& k : kKnown)
     CHECK_MESSAGE(used.count(&k) == 1, "unused exception: " << k.library << " " << k.type);
 }
 
@@ -237,8 +239,8 @@ TEST_CASE(
     "a win32 build computed for win64 has the win64 build's layout "
     "facts, and back") {
   struct Pair {
-    const char *win32;
-    const char *win64;
+    const char* win32;
+    const char* win64;
     LayoutStyle style;
   };
   const Pair pairs[] = {
@@ -251,19 +253,19 @@ TEST_CASE(
       {"ms/VersInfoExPlus.tlb", "ms/VersInfoEx.tlb", LayoutStyle::Midl},
       {"ms/WasatchNET.x86.tlb", "ms/WasatchNET.x64.tlb", LayoutStyle::Tlbexp},
   };
-  for (const Pair &p : pairs) {
+  for (const Pair& p : pairs) {
     CAPTURE(p.win32);
     const Library w32 = read_rel(p.win32), w64 = read_rel(p.win64);
     REQUIRE(w32.syskind == SysKind::Win32);
     REQUIRE(w64.syskind == SysKind::Win64);
     for (bool up : {true, false}) {
       Library from = up ? w32 : w64;
-      const Library &want = up ? w64 : w32;
+      const Library& want = up ? w64 : w32;
       support::DiagEngine d;
       compute_layout(from, want.syskind, &automation_set(), d, p.style);
       CHECK(d.all().empty());
       std::vector<Difference> diffs = differences(want, from);
-      for (const Difference &x : diffs)
+      for (const Difference& x : diffs)
         MESSAGE((up ? "to win64: " : "to win32: ") << x.type << ": " << x.what);
       CHECK(diffs.empty());
     }

@@ -1,0 +1,362 @@
+// Writes a library as IDL: the plan (which declarations must precede the library block so that
+// every name is declared before use, while each type is still declared at its own place in the
+// library so the compiler numbers the types in the same order), the prelude of OLE Automation
+// names, type spelling and the library block. Layer: writers.
+#include "writers/idl/idl_writer.h"
+
+#include "writers/idl/idl_emit.h"
+#include "writers/idl/idl_text.h"
+
+namespace tlbkit::idlw {
+
+using namespace model;
+
+// ---- Attrs -----------------------------------------------------------------------------------
+
+std::string Attrs::inline_text() const {
+  if (items_.empty()) return "";
+  std::string s = "[";
+  for (size_t i = 0; i < items_.size(); ++i) s += (i ? ", " : "") + items_[i];
+  return s + "] ";
+}
+
+std::string Attrs::block_text(const std::string& indent) const {
+  if (items_.empty()) return "";
+  std::string s = indent + "[\n";
+  for (size_t i = 0; i < items_.size(); ++i)
+    s += indent + "  " + items_[i] + (i + 1 < items_.size() ? ",\n" : "\n");
+  return s + indent + "]\n";
+}
+
+// ---- Problems and spelling -------------------------------------------------------------------
+
+void Emitter::problem(const std::string& what, const std::string& message) {
+  diags_.error("TK6001", support::Location::in_file(lib_.name), what + ": " + message);
+}
+
+std::string Emitter::ident(const std::string& name, const std::string& what) {
+  if (!usable_identifier(name))
+    problem(what, "the name '" + name + "' cannot be written as an IDL identifier");
+  return name;
+}
+
+std::string Emitter::str(const std::string& text, const std::string& what) {
+  std::string bad;
+  if (auto s = string_literal(text, &bad)) return *s;
+  problem(what, "the text holds " + bad + ", which has no Windows-1252 byte for IDL");
+  return "\"\"";
+}
+
+std::string Emitter::literal(const Value& v, const std::string& what) {
+  if (auto s = value_literal(v)) return *s;
+  problem(what, "the constant (VARTYPE " + std::to_string(v.vt) + ") has no IDL literal");
+  return "0";
+}
+
+void Emitter::docs(Attrs& a, const Docs& d, const std::string& what) {
+  if (!d.helpstring.empty()) a.add("helpstring(" + str(d.helpstring, what + " helpstring") + ")");
+  if (d.helpcontext) a.add("helpcontext(" + hex32(d.helpcontext) + ")");
+  if (d.helpstringcontext) a.add("helpstringcontext(" + hex32(d.helpstringcontext) + ")");
+}
+
+void Emitter::custom(Attrs& a, const CustomData& cd, const std::string& what) {
+  for (const CustomDatum& c : cd) {
+    std::string g = c.guid.to_string();  // "{…}"; custom() takes the bare form
+    a.add("custom(" + g.substr(1, g.size() - 2) + ", " + literal(c.value, what + " custom data") + ")");
+  }
+}
+
+const TypeInfo* Emitter::local(const UserType& u, size_t* index) const {
+  if (u.import) return nullptr;
+  if (u.index && *u.index < lib_.types.size()) {
+    if (index) *index = *u.index;
+    return &lib_.types[*u.index];
+  }
+  for (size_t i = 0; i < lib_.types.size(); ++i)
+    if (lib_.types[i].name == u.name) {
+      if (index) *index = i;
+      return &lib_.types[i];
+    }
+  return nullptr;
+}
+
+namespace {
+/// The tag keyword a local type needs before its typedef is declared, or "" when its plain name
+/// is already declared (interfaces and coclasses are declared ahead of the library block).
+const char* tag_keyword(const TypeDef& d) {
+  if (std::holds_alternative<RecordDef>(d)) return "struct ";
+  if (std::holds_alternative<UnionDef>(d)) return "union ";
+  if (std::holds_alternative<EnumDef>(d)) return "enum ";
+  return "";
+}
+}  // namespace
+
+std::string Emitter::type(const TypeRef& r) {
+  if (const auto* b = std::get_if<BaseType>(&r.v)) {
+    std::string_view n = vt::idl_name(b->vt);
+    if (n.empty()) {
+      problem("type", "VARTYPE " + std::to_string(b->vt) + " has no IDL spelling");
+      return "void";
+    }
+    return std::string(n);
+  }
+  if (const auto* p = std::get_if<Pointer>(&r.v)) {
+    if (std::holds_alternative<CArray>(p->pointee->v)) problem("type", "a pointer to a C array has no IDL spelling");
+    return type(*p->pointee) + "*";
+  }
+  if (const auto* s = std::get_if<SafeArray>(&r.v)) return "SAFEARRAY(" + type(*s->element) + ")";
+  if (const auto* a = std::get_if<CArray>(&r.v)) {
+    problem("type", "a C array is only written as a declaration");
+    return type(*a->element);
+  }
+  const auto& u = std::get<UserType>(r.v);
+  size_t idx = 0;
+  if (const TypeInfo* t = local(u, &idx)) {
+    bool declared = !at_file_scope_ && idx < current_;
+    return (declared ? "" : tag_keyword(t->def)) + t->name;
+  }
+  return u.name.empty() ? "void" : u.name;
+}
+
+std::string Emitter::declaration(const TypeRef& r, const std::string& name) {
+  const auto* a = std::get_if<CArray>(&r.v);
+  if (!a) return name.empty() ? type(r) : type(r) + " " + name;
+  std::string s = type(*a->element) + " " + name;
+  for (const ArrayBound& b : a->bounds) {
+    if (b.lower != 0) problem(name, "a C array with lower bound " + std::to_string(b.lower) + " has no IDL spelling");
+    s += "[" + std::to_string(b.count) + "]";
+  }
+  return s;
+}
+
+// ---- Plan ------------------------------------------------------------------------------------
+
+void Emitter::scan_ref(size_t from, const TypeRef& r, bool under_pointer, bool as_base,
+                       int32_t inherited_slots) {
+  if (const auto* p = std::get_if<Pointer>(&r.v)) return scan_ref(from, *p->pointee, true, false, -1);
+  if (const auto* s = std::get_if<SafeArray>(&r.v)) return scan_ref(from, *s->element, under_pointer, false, -1);
+  if (const auto* a = std::get_if<CArray>(&r.v)) return scan_ref(from, *a->element, under_pointer, false, -1);
+  const auto* u = std::get_if<UserType>(&r.v);
+  if (!u) return;
+  if (!u->import) {
+    size_t idx = 0;
+    if (const TypeInfo* t = local(*u, &idx); t && idx > from && std::holds_alternative<AliasDef>(t->def))
+      hoisted_.insert(idx);
+    return;
+  }
+  if (u->name.empty()) {
+    problem("type reference", "an imported type without a name cannot be written in IDL");
+    return;
+  }
+  auto [it, fresh] = imported_.try_emplace(u->name);
+  if (fresh) imported_order_.push_back(u->name);
+  if (under_pointer || as_base) it->second.interface_like = true;
+  if (as_base) it->second.base_slots = inherited_slots;
+}
+
+void Emitter::scan_type(size_t i, const TypeInfo& t) {
+  const uint32_t ptr = lib_.syskind == SysKind::Win64 ? 8 : 4;  // vtable slot size per SYSKIND
+  auto funcs = [&](const std::vector<Function>& fs) {
+    for (const Function& f : fs) {
+      scan_ref(i, f.result, false, false, -1);
+      for (const Param& p : f.params) scan_ref(i, p.type, false, false, -1);
+    }
+  };
+  auto vars = [&](const std::vector<Variable>& vs) {
+    for (const Variable& v : vs) scan_ref(i, v.type, false, false, -1);
+  };
+  std::visit(
+      [&](const auto& d) {
+        using D = std::decay_t<decltype(d)>;
+        if constexpr (std::is_same_v<D, RecordDef> || std::is_same_v<D, UnionDef>) vars(d.fields);
+        if constexpr (std::is_same_v<D, AliasDef>) scan_ref(i, d.target, false, false, -1);
+        if constexpr (std::is_same_v<D, InterfaceDef>) {
+          // Slots the base brings: the first own method's slot, or the whole table's size.
+          int32_t slots = d.functions.empty() ? int32_t{t.layout.vtable_size} / int32_t(ptr)
+                                              : d.functions.front().vtable_offset / int32_t(ptr);
+          for (const ImplType& b : d.bases) scan_ref(i, b.type, false, true, slots);
+          funcs(d.functions);
+        }
+        if constexpr (std::is_same_v<D, DispatchDef>) {
+          if (d.wraps) scan_ref(i, *d.wraps, true, false, -1);
+          funcs(d.methods);
+          vars(d.properties);
+        }
+        if constexpr (std::is_same_v<D, CoclassDef>)
+          for (const ImplType& c : d.interfaces) scan_ref(i, c.type, true, false, -1);
+        if constexpr (std::is_same_v<D, ModuleDef>) {
+          funcs(d.functions);
+          vars(d.constants);
+        }
+      },
+      t.def);
+}
+
+void Emitter::plan() {
+  for (const TypeInfo& t : lib_.types) local_names_.insert(t.name);
+  for (size_t i = 0; i < lib_.types.size(); ++i) scan_type(i, lib_.types[i]);
+  for (const std::string& n : imported_order_)
+    if (local_names_.count(n))
+      problem("imported type " + n, "a type of this library has the same name; IDL names both alike");
+}
+
+// ---- Before the library block ----------------------------------------------------------------
+
+void Emitter::prelude() {
+  // OLE Automation's base types, declared as small stand-ins rather than by importing the SDK's
+  // oaidl.idl, so the output compiles on its own and cannot clash with a library's own names.
+  // The compilers know these types by name: the stand-ins' contents are never written.
+  struct Item {
+    const char* name;
+    const char* text;
+  };
+  static constexpr Item kItems[] = {
+      {"HRESULT", "typedef long HRESULT;"},
+      {"SCODE", "typedef long SCODE;"},
+      {"VARIANT_BOOL", "typedef short VARIANT_BOOL;"},
+      {"DATE", "typedef double DATE;"},
+      {"CURRENCY", "typedef struct tlbkit_CURRENCY { hyper value; } CURRENCY;"},
+      {"DECIMAL", "typedef struct tlbkit_DECIMAL { hyper lo; hyper hi; } DECIMAL;"},
+      {"VARIANT", "typedef struct tlbkit_VARIANT { hyper lo; hyper hi; } VARIANT;"},
+      {"BSTR", "typedef [string] wchar_t *BSTR;"},
+      {"LPSTR", "typedef [string] char *LPSTR;"},
+      {"LPWSTR", "typedef [string] wchar_t *LPWSTR;"},
+  };
+  line("// OLE Automation's types, known to the compilers by name.");
+  for (const Item& it : kItems)
+    if (!local_names_.count(it.name)) line(it.text);
+}
+
+void Emitter::prelude_interfaces() {
+  // IUnknown and IDispatch: only their vtable sizes (3 and 7 slots) matter when they are
+  // imported from stdole; a library that defines them itself declares them in its block.
+  if (!local_names_.count("IUnknown"))
+    line("[odl, uuid(00000000-0000-0000-C000-000000000046)] interface IUnknown {\n"
+         "  HRESULT QueryInterface(); unsigned long AddRef(); unsigned long Release();\n};");
+  if (!local_names_.count("IDispatch"))
+    line("[odl, uuid(00020400-0000-0000-C000-000000000046)] interface IDispatch : IUnknown {\n"
+         "  HRESULT GetTypeInfoCount(); HRESULT GetTypeInfo(); HRESULT GetIDsOfNames();\n"
+         "  HRESULT Invoke();\n};");
+}
+
+void Emitter::imported_declarations() {
+  bool any = false;
+  for (const std::string& n : imported_order_) {
+    if (n == "IUnknown" || n == "IDispatch" || local_names_.count(n)) continue;
+    if (!any) line("\n// Types of the imported libraries, found there by name.");
+    any = true;
+    const Imported& im = imported_.at(n);
+    std::string name = ident(n, "imported type " + n);
+    if (im.base_slots >= 0) {
+      // A base needs its methods counted: the derived interface's slots start after them.
+      std::string s = "[odl] interface " + name + " : IUnknown {";
+      for (int32_t k = 3; k < im.base_slots; ++k) s += " HRESULT tlbkit_slot" + std::to_string(k) + "();";
+      line(s + " };");
+    } else if (im.interface_like) {
+      line("interface " + name + ";");
+    } else {
+      line("typedef [public] long " + name + ";");
+    }
+  }
+}
+
+void Emitter::emit_hoisted(size_t index, std::set<size_t>& done) {
+  if (!done.insert(index).second) return;
+  const auto& a = std::get<AliasDef>(lib_.types[index].def);
+  // An alias naming another local alias needs that one declared first.
+  const TypeRef* r = &a.target;
+  while (true) {
+    if (const auto* p = std::get_if<Pointer>(&r->v)) r = &*p->pointee;
+    else if (const auto* s = std::get_if<SafeArray>(&r->v)) r = &*s->element;
+    else if (const auto* c = std::get_if<CArray>(&r->v)) r = &*c->element;
+    else break;
+  }
+  if (const auto* u = std::get_if<UserType>(&r->v)) {
+    size_t idx = 0;
+    if (const TypeInfo* t = local(*u, &idx); t && std::holds_alternative<AliasDef>(t->def)) {
+      hoisted_.insert(idx);
+      emit_hoisted(idx, done);
+    }
+  }
+  type_decl(index);
+}
+
+void Emitter::hoisted_aliases() {
+  if (hoisted_.empty()) return;
+  line("\n// Aliases used before their place in the library.");
+  at_file_scope_ = true;
+  std::set<size_t> done;
+  for (size_t i : std::set<size_t>(hoisted_)) emit_hoisted(i, done);
+  at_file_scope_ = false;
+}
+
+// ---- The library block -----------------------------------------------------------------------
+
+void Emitter::library_block() {
+  Attrs a;
+  if (lib_.libid) {
+    std::string g = lib_.libid->to_string();
+    a.add("uuid(" + g.substr(1, g.size() - 2) + ")");
+  }
+  a.add("version(" + std::to_string(lib_.version.major) + "." + std::to_string(lib_.version.minor) + ")");
+  if (lib_.lcid) a.add("lcid(" + std::to_string(lib_.lcid) + ")");
+  docs(a, lib_.docs, "library");
+  if (!lib_.helpfile.empty()) a.add("helpfile(" + str(lib_.helpfile, "library helpfile") + ")");
+  if (!lib_.helpstringdll.empty()) a.add("helpstringdll(" + str(lib_.helpstringdll, "library helpstringdll") + ")");
+  if (lib_.flags & libflag::Control) a.add("control");
+  if (lib_.flags & libflag::Hidden) a.add("hidden");
+  if (lib_.flags & libflag::Restricted) a.add("restricted");
+  custom(a, lib_.custom, "library");
+  out_ += "\n" + a.block_text("");
+  line("library " + ident(lib_.name, "library") + "\n{");
+  for (const ImportedLibrary& imp : lib_.imports) {
+    if (imp.file.empty()) problem("import " + imp.name, "the imported library records no file name");
+    line("  importlib(" + str(imp.file, "importlib") + ");");
+  }
+  for (current_ = 0; current_ < lib_.types.size(); ++current_) {
+    if (hoisted_.count(current_)) continue;
+    out_ += "\n";
+    type_decl(current_);
+  }
+  line("};");
+}
+
+std::string Emitter::run() {
+  plan();
+  line("// IDL written by tlbkit from the type library " + lib_.name + ".");
+  line("");
+  prelude();
+  // Interfaces, dispinterfaces and coclasses may be named before their definition.
+  bool any = false;
+  for (const TypeInfo& t : lib_.types) {
+    const char* kw = std::holds_alternative<InterfaceDef>(t.def)  ? "interface"
+                     : std::holds_alternative<DispatchDef>(t.def) ? "dispinterface"
+                     : std::holds_alternative<CoclassDef>(t.def)  ? "coclass"
+                                                                  : nullptr;
+    if (!kw) continue;
+    if (!any) line("\n// The library's interfaces, named here so that any may refer to any.");
+    any = true;
+    line(std::string(kw) + " " + ident(t.name, "type " + t.name) + ";");
+  }
+  prelude_interfaces();
+  imported_declarations();
+  hoisted_aliases();
+  library_block();
+  return std::move(out_);
+}
+
+std::string write_idl(const Library& lib, support::DiagEngine& diags) {
+  return Emitter(lib, diags).run();
+}
+
+std::string write_idl(const Library& lib) {
+  support::DiagEngine diags;
+  std::string idl = write_idl(lib, diags);
+  if (!diags.has_errors()) return idl;
+  // Without a diagnostics engine the problems go into the text, where the compiler stops on them.
+  std::string head;
+  for (const auto& d : diags.all()) head += "#error " + d.message + "\n";
+  return head + idl;
+}
+
+}  // namespace tlbkit::idlw

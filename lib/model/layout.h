@@ -23,6 +23,15 @@ LayoutStyle recorded_style(const Library& lib);
 /// other libraries (imported bases, fields of imported record types) are looked up in `refs`
 /// (which may be null); a type that cannot be found is reported as a warning and counted as
 /// pointer-sized, so the computation always completes.
+///
+/// Warnings (no location; the message names the types): TK4101 a base interface not at hand —
+/// its slots are not counted (IUnknown and IDispatch are known by IID or name and count 3 and
+/// 7 without their library); TK4102 a field or alias type not at hand (pointer-sized); TK4103
+/// a record that contains itself by value; TK4104 an interface that inherits from itself.
+/// Facts it sets: TypeInfo::layout for every kind, Variable::offset of per-instance fields,
+/// Function::vtable_offset of interface functions ((inherited slots + index) × pointer size),
+/// dispinterface methods (index × pointer size, as both tools number them) and module
+/// functions (0).
 void compute_layout(Library& lib, SysKind target, const LibrarySet* refs,
                     support::DiagEngine& diags);
 /// The same, with the conventions of one tool (the overload above follows widl's, whose

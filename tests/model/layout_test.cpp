@@ -380,3 +380,20 @@ TEST_CASE("the default overload follows widl") {
   CHECK(lib.syskind == SysKind::Win32);
   CHECK(lib.types[0].layout == TypeLayout{4, 4, 0});
 }
+
+TEST_CASE("recorded_style reads the tool from the library's custom data") {
+  const Guid created_by = *Guid::parse("{DE77BA65-517C-11D1-A2DA-0000F8773CE9}");
+  const Guid exported_from = *Guid::parse("{90883F05-3D28-11D2-8F17-00A0C9A6186D}");
+  auto text = [](const char* s) { return Value{vt::Bstr, std::string(s)}; };
+  Library lib;
+  CHECK(recorded_style(lib) == LayoutStyle::Midl);
+  lib.custom = {
+      {created_by, text("Created by MIDL version 8.01.0628 at Mon Jan 18 21:14:07 2038\n")}};
+  CHECK(recorded_style(lib) == LayoutStyle::Midl);
+  lib.custom = {{created_by, text("Created by WIDL version 8.0 at Tue Nov 24 01:08:49 2026\n")}};
+  CHECK(recorded_style(lib) == LayoutStyle::Widl);
+  lib.custom = {{created_by, Value{vt::I4, int64_t{1}}}};
+  CHECK(recorded_style(lib) == LayoutStyle::Midl);
+  lib.custom = {{exported_from, text("WasatchNET, Version=1.0.2.0, Culture=neutral")}};
+  CHECK(recorded_style(lib) == LayoutStyle::Tlbexp);
+}

@@ -1,0 +1,360 @@
+// The MSFT type library writer: the header (doc §3), the segment directory (§4), one
+// MSFT_TypeInfoBase per type (§5.1, §7) and the member blocks (§6), from a model::Library. The
+// tables themselves are built by msft_tables.cpp, the member records by msft_members.cpp.
+// Layer: writers.
+#include "writers/tlb/tlb_writer.h"
+
+#include <functional>
+
+#include "tlbformat/msft_format.h"
+#include "writers/tlb/msft_hash.h"
+#include "writers/tlb/msft_members.h"
+#include "writers/tlb/msft_tables.h"
+
+namespace tlbkit::tlbw {
+
+namespace {
+
+namespace fmt = tlbformat::msft;
+namespace ti = tlbformat::msft::typeinfo;
+using model::TypeKind;
+
+// Header constants every writer uses (doc §3, §12).
+constexpr uint32_t kVarFlagsAlways = 0x40;
+constexpr uint32_t kLcidDefault = 0x409;  // the name-hash LCID when the library sets none
+constexpr uint32_t kRes44 = 0x20, kRes48 = 0x80;
+constexpr int32_t kGuidHrefLibrary = -2;  // GUID entry hreftype of the LIBID (doc §5.2)
+// MSFT_TypeInfoBase constants (doc §5.1).
+constexpr uint32_t kTypeKindAlways = 0x20;     // bit 5: set by every writer
+constexpr uint32_t kTypeKindDispBase = 0x10;   // bit 4: a dual, or a dispinterface with a base
+constexpr uint32_t kTypeKindHintShift = 6;     // bits 6-10: widl's alignment hint
+constexpr uint32_t kTypeKindIndexShift = 16;   // bits 16-31: the typeinfo index
+constexpr int32_t kRes4 = 3, kRes19 = -1;
+// The most types, functions or variables the 16-bit counts and indexes of the format hold.
+constexpr size_t kMaxCount = 0xFFFF;
+
+// IID_IDispatch {00020400-0000-0000-C000-000000000046}: what the header's dispatchpos names.
+const support::Guid& iid_idispatch() {
+  static const support::Guid g = *support::Guid::parse("{00020400-0000-0000-C000-000000000046}");
+  return g;
+}
+
+/// One type's record fields beyond what the model holds directly.
+struct TypeRecord {
+  Bytes base;      // the 0x64-byte MSFT_TypeInfoBase, memoffset still 0
+  Bytes members;   // its member block (may be empty)
+};
+
+class Writer {
+ public:
+  Writer(const model::Library& lib, Reporter& rep)
+      : lib_(lib), rep_(rep), syskind_(uint32_t(lib.syskind)),
+        hash_lcid_(lib.lcid ? lib.lcid : kLcidDefault),
+        ptr_(fmt::pointer_size(syskind_)), t_(lib, syskind_, hash_lcid_, rep) {}
+
+  std::optional<std::string> run();
+
+ private:
+  TypeRecord type_record(uint32_t index);
+  int32_t base_href(const std::vector<model::ImplType>& bases, const std::string& where);
+  uint32_t datatype2(uint32_t index, const model::InterfaceDef& d);
+  int32_t dispatch_href();
+  std::string header(const Tables::Segments& s, uint32_t dir_at, uint32_t nr);
+
+  const model::Library& lib_;
+  Reporter& rep_;
+  uint32_t syskind_, hash_lcid_, ptr_;
+  Tables t_;
+  int32_t lib_guid_ = -1, lib_name_ = -1, lib_help_ = -1, lib_helpfile_ = -1, lib_helpdll_ = -1,
+          lib_custom_ = -1, dispatch_ = -1;
+  bool dispatch_seen_ = false;
+};
+
+std::string where_type(const model::Library& lib, uint32_t i) {
+  return "types[" + std::to_string(i) + "] (" + lib.types[i].name + ")";
+}
+
+int32_t Writer::base_href(const std::vector<model::ImplType>& bases, const std::string& where) {
+  if (bases.empty()) return -1;
+  if (bases.size() > 1)
+    rep_.error("TK6050", where, "an interface records at most one base interface");
+  const auto* u = std::get_if<model::UserType>(&bases[0].type.v);
+  if (!u) {
+    rep_.error("TK6051", where, "a base interface must be a user-defined type");
+    return -1;
+  }
+  return t_.href(*u, uint8_t(TypeKind::Interface), where + ".bases[0]").value_or(-1);
+}
+
+/// (inherited function count << 16) | inheritance depth (doc §5.1); readers ignore it.
+uint32_t Writer::datatype2(uint32_t index, const model::InterfaceDef& d) {
+  uint32_t slots = lib_.types[index].layout.vtable_size / ptr_;
+  uint32_t inherited = slots > d.functions.size() ? slots - uint32_t(d.functions.size()) : 0;
+  uint32_t depth = 0;
+  const model::InterfaceDef* cur = &d;
+  // Walk the local bases; an imported one ends the chain (IUnknown is depth 1, IDispatch 2).
+  while (cur && !cur->bases.empty() && depth < lib_.types.size() + 2) {
+    ++depth;
+    const auto* u = std::get_if<model::UserType>(&cur->bases[0].type.v);
+    if (!u || u->import || !u->index || *u->index >= lib_.types.size()) {
+      if (u && u->name == "IDispatch") ++depth;
+      break;
+    }
+    cur = std::get_if<model::InterfaceDef>(&lib_.types[*u->index].def);
+  }
+  return inherited << 16 | depth;
+}
+
+TypeRecord Writer::type_record(uint32_t index) {
+  const model::TypeInfo& ty = lib_.types[index];
+  const std::string where = where_type(lib_, index);
+  const auto href = int32_t(index * ti::kSize);
+  const TypeKind kind = model::stored_kind(ty);
+  const std::vector<model::Function>* funcs = nullptr;
+  const std::vector<model::Variable>* vars = nullptr;
+  static const std::vector<model::Function> no_funcs;
+  static const std::vector<model::Variable> no_vars;
+  MemberNames names{href, nameflag::kMember, nameflag::kMember};
+  uint32_t cimpl = 0, dt2 = 0, kind_bits = 0;
+  int32_t dt1 = -1;
+  uint32_t hint = ty.layout.alignment;  // widl's alignment hint (bits 6-10)
+
+  if (auto* e = std::get_if<model::EnumDef>(&ty.def)) {
+    vars = &e->values;
+    names.var_flags = nameflag::kScoped;
+  } else if (auto* r = std::get_if<model::RecordDef>(&ty.def)) {
+    vars = &r->fields;
+    names.var_flags = nameflag::kField;
+  } else if (auto* un = std::get_if<model::UnionDef>(&ty.def)) {
+    vars = &un->fields;
+    names.var_flags = nameflag::kField;
+  } else if (auto* a = std::get_if<model::AliasDef>(&ty.def)) {
+    dt1 = t_.data_type(a->target, where);
+  } else if (auto* m = std::get_if<model::ModuleDef>(&ty.def)) {
+    funcs = &m->functions;
+    vars = &m->constants;
+    names.func_flags = names.var_flags = nameflag::kScoped;
+    dt1 = t_.string(m->dll, where + " dll");
+  } else if (auto* i = std::get_if<model::InterfaceDef>(&ty.def)) {
+    funcs = &i->functions;
+    cimpl = uint32_t(i->bases.size());
+    dt1 = base_href(i->bases, where);
+    dt2 = datatype2(index, *i);
+    hint = 8;  // widl writes 8 here for every interface (doc §5.1)
+    if (kind == TypeKind::Dispatch) {
+      kind_bits |= kTypeKindDispBase;
+      dispatch_seen_ = true;
+    }
+  } else if (auto* d = std::get_if<model::DispatchDef>(&ty.def)) {
+    funcs = &d->methods;
+    vars = &d->properties;
+    dispatch_seen_ = true;
+    // The runtime reports the header's dispatchpos as every dispinterface's impl 0; datatype1
+    // is the interface it dispatches to (doc §7).
+    cimpl = uint32_t(d->bases.size());
+    if (d->wraps && cimpl == 0) {
+      rep_.warning("TK6052", where,
+                   "a dispinterface that wraps an interface records IDispatch as its base");
+      cimpl = 1;
+    }
+    if (!d->bases.empty()) {
+      int32_t b = base_href(d->bases, where);
+      if (dispatch_ == -1)
+        dispatch_ = b;
+      else if (b != dispatch_)
+        rep_.warning("TK6053", where,
+                     "dispinterfaces name different bases; the format records one IDispatch for "
+                     "all of them");
+    }
+    if (d->wraps) {
+      const auto* u = std::get_if<model::UserType>(&d->wraps->v);
+      if (u)
+        dt1 = t_.href(*u, uint8_t(TypeKind::Interface), where + ".wraps").value_or(-1);
+      else
+        rep_.error("TK6054", where, "a wrapped interface must be a user-defined type");
+    }
+    if (cimpl > 0) kind_bits |= kTypeKindDispBase;
+  } else if (auto* c = std::get_if<model::CoclassDef>(&ty.def)) {
+    cimpl = uint32_t(c->interfaces.size());
+    dt1 = t_.reftab(c->interfaces, where);
+    hint = 8;
+  }
+  if (!funcs) funcs = &no_funcs;
+  if (!vars) vars = &no_vars;
+  if (funcs->size() > kMaxCount || vars->size() > kMaxCount || cimpl > 0x7FFF)
+    rep_.error("TK6055", where, "more members than the format's 16-bit counts hold");
+  if (ty.layout.alignment > fmt::kTypeKindAlignMask)
+    rep_.error("TK6056", where,
+               "alignment " + std::to_string(ty.layout.alignment) + " does not fit 5 bits");
+
+  TypeRecord rec;
+  rec.members = member_block(t_, *funcs, *vars, names, where);
+  Bytes& b = rec.base;
+  b.u32(uint32_t(kind) | kTypeKindAlways | kind_bits | (hint & 0x1F) << kTypeKindHintShift |
+        (ty.layout.alignment & fmt::kTypeKindAlignMask) << fmt::kTypeKindAlignShift |
+        index << kTypeKindIndexShift);
+  b.u32(0);  // memoffset, placed later
+  b.u32(0);  // res2: an allocation hint, ignored
+  b.i32(rec.members.size() ? 0 : -1);  // res3: widl's -1 for "no members"
+  b.i32(kRes4);
+  b.u32(0);  // res5
+  b.u32(uint32_t(funcs->size() & 0xFFFF) | uint32_t(vars->size() & 0xFFFF) << 16);
+  for (int k = 0; k < 4; ++k) b.u32(0);  // res7..resA
+  b.i32(ty.guid ? t_.guid(*ty.guid, href) : -1);
+  b.u32(ty.flags);
+  b.i32(-1);  // NameOffset: the name entry was made first, in run()
+  b.u32(uint32_t(ty.version.major) | uint32_t(ty.version.minor) << 16);
+  b.i32(t_.string(ty.docs.helpstring, where));
+  b.u32(ty.docs.helpstringcontext);
+  b.u32(ty.docs.helpcontext);
+  b.i32(t_.custom(ty.custom, where));
+  b.u16(uint16_t(cimpl));
+  b.u16(ty.layout.vtable_size);
+  b.u32(ty.layout.size);
+  b.i32(dt1);
+  b.u32(dt2);
+  b.u32(0);  // res18
+  b.i32(kRes19);
+  return rec;
+}
+
+/// The HREFTYPE of IDispatch for the header when no dispinterface named it: a local type with
+/// its IID, else a base interface imported by that IID, else one made for an import of stdole.
+int32_t Writer::dispatch_href() {
+  for (size_t i = 0; i < lib_.types.size(); ++i)
+    if (lib_.types[i].guid == iid_idispatch()) return int32_t(i * ti::kSize);
+  for (const model::TypeInfo& ty : lib_.types)
+    if (auto* d = std::get_if<model::InterfaceDef>(&ty.def))
+      for (const model::ImplType& b : d->bases)
+        if (auto* u = std::get_if<model::UserType>(&b.type.v); u && u->import && u->guid == iid_idispatch())
+          return t_.href(*u, uint8_t(TypeKind::Interface), "IDispatch").value_or(-1);
+  for (size_t k = 0; k < lib_.imports.size(); ++k)
+    if (lib_.imports[k].libid == model::stdole_libid()) {
+      model::UserType u{uint32_t(k), "IDispatch", iid_idispatch(), std::nullopt};
+      return t_.href(u, uint8_t(TypeKind::Interface), "IDispatch").value_or(-1);
+    }
+  rep_.warning("TK6057", "library",
+               "dual interfaces or dispinterfaces, but no IDispatch to name in the header: the "
+               "library imports no stdole");
+  return -1;
+}
+
+std::string Writer::header(const Tables::Segments& s, uint32_t dir_at, uint32_t nr) {
+  (void)s;
+  (void)dir_at;
+  Bytes h;
+  uint32_t varflags = kVarFlagsAlways | syskind_;
+  if (lib_helpfile_ != -1) varflags |= fmt::kVarFlagsHelpFile;
+  if (lib_helpdll_ != -1) varflags |= fmt::kVarFlagsHelpDll;
+  h.u32(fmt::kMagicMsft);
+  h.u32(fmt::kMagic2);
+  h.i32(lib_guid_);
+  h.u32(hash_lcid_);
+  h.u32(lib_.lcid);
+  h.u32(varflags);
+  h.u32(uint32_t(lib_.version.major) | uint32_t(lib_.version.minor) << 16);
+  h.u32(lib_.flags);
+  h.u32(nr);
+  h.i32(lib_help_);
+  h.u32(lib_.docs.helpstringcontext);  // 0x28 (doc §3)
+  h.u32(lib_.docs.helpcontext);        // 0x2C
+  h.u32(t_.name_count());
+  h.u32(t_.name_chars());
+  h.i32(lib_name_);
+  h.i32(lib_helpfile_);
+  h.i32(lib_custom_);
+  h.u32(kRes44);
+  h.u32(kRes48);
+  h.i32(dispatch_);
+  h.u32(t_.impinfo_count());
+  if (lib_helpdll_ != -1) h.i32(lib_helpdll_);
+  for (uint32_t i = 0; i < nr; ++i) h.u32(i * ti::kSize);
+  return h.b;
+}
+
+std::optional<std::string> Writer::run() {
+  const auto nr = uint32_t(lib_.types.size());
+  lib_guid_ = t_.guid(*lib_.libid, kGuidHrefLibrary);
+  t_.add_imports();
+  lib_name_ = t_.name(lib_.name, -1, nameflag::kMember, "library");
+  // Type names first, so a type keeps its own spelling when a member shares its name.
+  std::vector<int32_t> type_names(nr);
+  for (uint32_t i = 0; i < nr; ++i)
+    type_names[i] = t_.type_name(lib_.types[i].name, i, where_type(lib_, i));
+  lib_help_ = t_.string(lib_.docs.helpstring, "library");
+  lib_helpfile_ = t_.string(lib_.helpfile, "library helpfile");
+  lib_helpdll_ = t_.string(lib_.helpstringdll, "library helpstringdll");
+  lib_custom_ = t_.custom(lib_.custom, "library");
+  std::vector<TypeRecord> recs;
+  recs.reserve(nr);
+  for (uint32_t i = 0; i < nr; ++i) {
+    recs.push_back(type_record(i));
+    recs.back().base.put32(ti::kNameOffset, uint32_t(type_names[i]));
+  }
+  if (dispatch_ == -1 && dispatch_seen_) dispatch_ = dispatch_href();
+  if (rep_.failed) return std::nullopt;
+
+  Tables::Segments& s = t_.finish();
+  Bytes typeinfos;
+  for (const TypeRecord& r : recs) typeinfos.raw(r.base.b);
+  std::string head = header(s, 0, nr);
+  const uint32_t dir_at = uint32_t(head.size());
+  // Physical order of the segments, as widl writes them (doc §2); directory order differs.
+  using S = fmt::Segment;
+  const std::vector<std::pair<S, const Bytes*>> order = {
+      {S::TypeInfoTab, &typeinfos}, {S::GuidHashTab, &s.guidhash}, {S::GuidTab, &s.guids},
+      {S::RefTab, &s.reftab},       {S::ImpInfo, &s.impinfo},      {S::ImpFiles, &s.impfiles},
+      {S::NameHashTab, &s.namehash}, {S::NameTab, &s.names},      {S::StringTab, &s.strings},
+      {S::TypedescTab, &s.typedesc}, {S::ArrayDesc, &s.arraydesc}, {S::CustData, &s.custdata},
+      {S::CDGuids, &s.cdguids}};
+  std::vector<std::pair<int32_t, uint32_t>> dir(fmt::kSegmentCount, {-1, 0});
+  uint64_t at = dir_at + fmt::kSegmentCount * fmt::kSegmentEntrySize;
+  for (const auto& [id, bytes] : order) {
+    if (bytes->size() == 0) continue;
+    dir[uint32_t(id)] = {int32_t(at), bytes->size()};
+    at += bytes->size();
+  }
+  // Member blocks follow the last segment, in type order (doc §6).
+  for (uint32_t i = 0; i < nr; ++i) {
+    typeinfos.put32(i * ti::kSize + ti::kMemOffset, uint32_t(at));
+    at += recs[i].members.size();
+  }
+  if (at > 0x7FFFFFFF) {
+    rep_.error("TK6058", "library", "the type library would exceed 2 GB, past the format's offsets");
+    return std::nullopt;
+  }
+  Bytes out;
+  out.b.reserve(size_t(at));
+  out.raw(head);
+  for (const auto& [off, len] : dir) {
+    out.i32(off);
+    out.u32(len);
+    out.i32(-1);                    // res08
+    out.u32(fmt::kSegmentRes0c);   // res0c: Wine refuses the file without it
+  }
+  for (const auto& [id, bytes] : order) out.raw(bytes->b);
+  for (const TypeRecord& r : recs) out.raw(r.members.b);
+  return std::move(out.b);
+}
+
+}  // namespace
+
+std::optional<std::string> write_typelib(const model::Library& lib, support::DiagEngine& diags) {
+  Reporter rep{diags, lib.name.empty() ? std::string("<library>") : lib.name};
+  if (!lib.libid) rep.error("TK6001", "library", "the library has no LIBID (uuid)");
+  if (lib.name.empty()) rep.error("TK6002", "library", "the library has no name");
+  if (lib.syskind != model::SysKind::Win32 && lib.syskind != model::SysKind::Win64)
+    rep.error("TK6003", "library", "only Win32 and Win64 type libraries can be written");
+  if (lib.types.size() > kMaxCount)
+    rep.error("TK6004", "library",
+              std::to_string(lib.types.size()) + " types; the format's indexes hold 65535");
+  if (!name_hash_table_known(lib.lcid ? lib.lcid : kLcidDefault))
+    rep.warning("TK6005", "library",
+                "name hashes for this LCID's language use the Latin table; non-ASCII names may "
+                "not be found by ITypeLib::FindName");
+  if (rep.failed) return std::nullopt;
+  Writer w(lib, rep);
+  return w.run();
+}
+
+}  // namespace tlbkit::tlbw

@@ -397,3 +397,19 @@ TEST_CASE("recorded_style reads the tool from the library's custom data") {
   lib.custom = {{exported_from, text("WasatchNET, Version=1.0.2.0, Culture=neutral")}};
   CHECK(recorded_style(lib) == LayoutStyle::Tlbexp);
 }
+
+TEST_CASE("one warning per missing type, however often it is used; dangling local references") {
+  Library lib = importing_stdole();
+  lib.types.push_back(type(
+      "S", RecordDef{{field("a", imported("Missing", kOtherLib)),
+                      field("b", imported("Missing", kOtherLib)), field("c", local(99, "Gone"))}}));
+  lib.types.push_back(type("T", RecordDef{{field("s", local(0))}}));
+  support::DiagEngine d;
+  Library out = laid_out(lib, SysKind::Win32, d);
+  REQUIRE(d.all().size() == 2);
+  CHECK(d.all()[0].code == "TK4102");
+  CHECK(d.all()[0].message.find("Missing") != std::string::npos);
+  CHECK(d.all()[1].message.find("Gone") != std::string::npos);
+  CHECK(offsets(out.types[0]) == std::vector<uint32_t>{0, 4, 8});
+  CHECK(out.types[1].layout == TypeLayout{12, 4, 0});
+}

@@ -8,8 +8,9 @@
 # FILE is a Unix path; "file.dll\N" (quote it) names the N-th TYPELIB resource of a PE file.
 # Environment: TLBKIT_LISTING_EXE (the .exe; required), TLBKIT_WINEPREFIX (default: "wineprefix"
 # beside the .exe, made on first use). Exit status: 0; 1 if a file could not be loaded (its
-# listing says "loadfail 0x…"); 2 on a usage error; 77 when Wine or the .exe is missing (the
-# tests then skip).
+# listing says "loadfail 0x…") or the runtime crashed on it (its listing says "crash"); 2 on a
+# usage error or when the program cannot run; 77 when Wine or the .exe is missing (the tests
+# then skip).
 set -euo pipefail
 if [ $# -lt 2 ]; then echo "usage: run-listing.sh OUTDIR FILE..." >&2; exit 2; fi
 exe=${TLBKIT_LISTING_EXE:-}
@@ -62,16 +63,40 @@ flock -u 9
 # Run from an empty directory: for an import it cannot find in the registry the runtime searches
 # the current directory, and would find (and register) what happens to lie there.
 empty=$(mktemp -d)
-trap 'rm -rf "$empty"' EXIT
+scratch=$(mktemp -d)
+trap 'rm -rf "$empty" "$scratch"' EXIT
 cd "$empty"
-status=0
-"$wine" "$exe" -o "$(win_path "$outdir")" "${args[@]}" 2>/dev/null || status=$?
-# Every listing must exist, or the program itself failed (e.g. Wine could not start it).
-for i in "${!files[@]}"; do
-  if [ ! -f "$outdir/$((i + 1)).txt" ]; then
-    echo "run-listing.sh: no listing for ${files[$i]} (wine exit status $status)" >&2
-    exit 2
+
+# One Wine run lists every file. Should the runtime crash on one (Wine's own oleaut32 faults on
+# some libraries, and a broken typelib may make it fault), that file's listing says "crash" and a
+# new run goes on with the files after it. The files go in a list file: a Windows command line
+# holds at most 32767 characters.
+status=0 done_count=0 n=${#args[@]}
+while [ "$done_count" -lt "$n" ]; do
+  rm -f "$scratch"/*.txt
+  printf '%s\n' "${args[@]:done_count}" >"$scratch/list"
+  rc=0
+  "$wine" "$exe" -o "$(win_path "$scratch")" "@$(win_path "$scratch/list")" >/dev/null 2>&1 || rc=$?
+  [ "$rc" -ne 1 ] || status=1
+  made=0
+  while [ -f "$scratch/$((made + 1)).txt" ]; do
+    mv "$scratch/$((made + 1)).txt" "$outdir/$((done_count + made + 1)).txt"
+    made=$((made + 1))
+  done
+  done_count=$((done_count + made))
+  [ "$done_count" -lt "$n" ] || break
+  if [ "$made" -eq 0 ] && [ "$done_count" -eq 0 ]; then
+    # Nothing listed at all: a crash on the first file, or a program that cannot start. Without
+    # arguments a working program prints its usage and exits with status 2.
+    probe=0
+    "$wine" "$exe" >/dev/null 2>&1 </dev/null || probe=$?
+    if [ "$probe" -ne 2 ]; then
+      echo "run-listing.sh: the listing program does not run under Wine (status $probe)" >&2
+      exit 2
+    fi
   fi
+  echo "run-listing.sh: the runtime crashed listing ${files[$done_count]} (status $rc)" >&2
+  echo crash >"$outdir/$((done_count + 1)).txt"
+  status=1 done_count=$((done_count + 1))
 done
-[ "$status" -le 1 ] || exit 2
 exit "$status"

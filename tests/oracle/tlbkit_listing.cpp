@@ -6,6 +6,7 @@
 //   tlbkit-listing.exe FILE...            listings on stdout; with several files each is
 //                                         preceded by "== FILE"
 //   tlbkit-listing.exe -o DIR FILE...     the listing of the i-th FILE (1-based) in DIR\i.txt
+//   @LIST in place of a FILE              the files named in LIST, a UTF-8 file, one a line
 //
 // FILE is a Windows path; "file.dll\N" names the N-th TYPELIB resource of a PE file (the
 // runtime's own path syntax). Exit status: 0, or 1 when some file could not be loaded (its
@@ -366,6 +367,42 @@ std::string listing_of(const wchar_t* path, bool& loaded) {
   return Lister(lib.get()).run();
 }
 
+/// UTF-8 text as UTF-16.
+std::wstring wide(const std::string& s) {
+  if (s.empty()) return {};
+  int n = static_cast<int>(s.size());
+  int size = MultiByteToWideChar(CP_UTF8, 0, s.data(), n, nullptr, 0);
+  std::wstring out(static_cast<size_t>(size), L'\0');
+  MultiByteToWideChar(CP_UTF8, 0, s.data(), n, out.data(), size);
+  return out;
+}
+
+/// The FILE arguments, with each "@LIST" replaced by the lines of the UTF-8 file LIST (one path a
+/// line): a Windows command line holds at most 32767 characters, too few for a big batch.
+bool expand_arguments(int argc, wchar_t** argv, int first, std::vector<std::wstring>& files) {
+  for (int i = first; i < argc; ++i) {
+    if (argv[i][0] != L'@') {
+      files.emplace_back(argv[i]);
+      continue;
+    }
+    std::FILE* f = _wfopen(argv[i] + 1, L"rb");
+    if (!f) return false;
+    std::string line;
+    for (int c = std::fgetc(f);; c = std::fgetc(f)) {
+      if (c == EOF || c == '\n') {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty()) files.push_back(wide(line));
+        line.clear();
+        if (c == EOF) break;
+      } else {
+        line += static_cast<char>(c);
+      }
+    }
+    std::fclose(f);
+  }
+  return true;
+}
+
 bool write_all(std::FILE* f, const std::string& s) {
   return std::fwrite(s.data(), 1, s.size(), f) == s.size();
 }
@@ -386,26 +423,32 @@ int wmain(int argc, wchar_t** argv) {
     outdir = argv[2];
     first = 3;
   }
-  if (first >= argc) {
-    std::fputs("usage: tlbkit-listing.exe [-o DIR] FILE...\n", stderr);
+  std::vector<std::wstring> files;
+  if (!expand_arguments(argc, argv, first, files)) {
+    std::fputs("tlbkit-listing: cannot read a @LIST file\n", stderr);
+    return 2;
+  }
+  if (files.empty()) {
+    std::fputs("usage: tlbkit-listing.exe [-o DIR] FILE|@LIST...\n", stderr);
     return 2;
   }
   _setmode(_fileno(stdout), _O_BINARY);  // "\n", not "\r\n", between lines
   CoInitialize(nullptr);
   int status = 0;
-  for (int i = first; i < argc; ++i) {
+  for (size_t i = 0; i < files.size(); ++i) {
     bool loaded = false;
-    std::string text = listing_of(argv[i], loaded);
+    std::string text = listing_of(files[i].c_str(), loaded);
     if (!loaded) status = 1;
     bool ok = true;
     if (!outdir.empty()) {
-      ok = write_file(outdir + L"\\" + std::to_wstring(i - first + 1) + L".txt", text);
+      ok = write_file(outdir + L"\\" + std::to_wstring(i + 1) + L".txt", text);
     } else {
-      if (argc - first > 1) ok = write_all(stdout, "== " + utf8(argv[i]) + "\n");
+      if (files.size() > 1) ok = write_all(stdout, "== " + utf8(files[i].c_str()) + "\n");
       ok = ok && write_all(stdout, text);
     }
     if (!ok) {
-      std::fprintf(stderr, "tlbkit-listing: cannot write the listing of %s\n", utf8(argv[i]).c_str());
+      std::fprintf(stderr, "tlbkit-listing: cannot write the listing of %s\n",
+                   utf8(files[i].c_str()).c_str());
       status = 2;
     }
   }

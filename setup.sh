@@ -3,13 +3,15 @@
 # `test` runs the whole test suite. The README's two commands and .ci/run call this.
 #   bash setup.sh          install + build (build/cmd/tlbkit)
 #   bash setup.sh test     install + build + ctest, then the reader and fault tests again under
-#                          ASan/UBSan (build-asan/)
+#                          ASan/UBSan (build-asan/). The test suite also needs Wine and MinGW-w64
+#                          (typelibs tlbkit writes are listed by the real OLE Automation runtime)
+#                          and widl (the peer compiler the IDL tests compare against).
 set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-build}
 
 packages=(cmake ninja-build g++ libcli11-dev nlohmann-json3-dev doctest-dev)
-[ "$mode" = test ] && packages+=(python3-jsonschema)
+[ "$mode" = test ] && packages+=(python3-jsonschema wine wine64 g++-mingw-w64-x86-64 wine64-tools)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -32,4 +34,4 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 # under AddressSanitizer and UndefinedBehaviorSanitizer.
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
-ctest --preset asan -j "$jobs" -R "^(readers_test|driver_test|fuzz_tlb_reader_seeds)$"
+ctest --preset asan -j "$jobs" -R "^(readers_test|idl_test|driver_test|fuzz_tlb_reader_seeds)$"

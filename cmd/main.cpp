@@ -4,6 +4,37 @@
 
 #include "driver/driver.h"
 
+namespace {
+using tlbkit::driver::Options;
+
+/// The options every command that reads an input shares: the input, how referenced libraries
+/// are found, and how IDL source is preprocessed.
+/// Repeatable options take one value per use (`-I a -I b`), so a following INPUT is not
+/// swallowed by the list.
+void add_input_options(CLI::App* cmd, Options& opts) {
+  cmd->add_option("INPUT", opts.input,
+                  "a .tlb/.olb, a PE file with a TYPELIB resource (file.dll\\N picks resource "
+                  "N), a JSON descriptor, or IDL (.idl/.odl)")
+      ->required();
+  cmd->add_option("--resource", opts.resource, "the TYPELIB resource ID to read (default 1)");
+  cmd->add_option("-L,--tlb-path", opts.tlb_paths,
+                  "a directory where referenced libraries (and IDL importlibs) are found")
+      ->allow_extra_args(false);
+  cmd->add_option("--reference", opts.references, "a referenced library file")
+      ->allow_extra_args(false);
+  cmd->add_option("-I", opts.include_dirs, "IDL: a directory searched by #include and import")
+      ->allow_extra_args(false);
+  cmd->add_option("-D", opts.defines, "IDL: define a macro, NAME or NAME=VALUE")
+      ->allow_extra_args(false);
+  cmd->add_option("-U", opts.undefines, "IDL: undefine a macro")
+      ->allow_extra_args(false);
+  cmd->add_option("--target", opts.target,
+                  "the platform: win32 or win64 (IDL default win64; a compiled library keeps "
+                  "its own unless told)")
+      ->check(CLI::IsMember(tlbkit::driver::targets()));
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace tlbkit;
   CLI::App app{"tlbkit: read, convert and inspect COM type libraries, IDL and headers"};
@@ -12,18 +43,16 @@ int main(int argc, char** argv) {
   std::string diag_format = "gcc";
 
   auto* inspect = app.add_subcommand("inspect", "look inside a library");
-  inspect->add_option("INPUT", opts.input, "a .tlb/.olb, a PE file with a TYPELIB resource "
-                                           "(file.dll\\N picks resource N), or a JSON descriptor")
-      ->required();
-  inspect->add_option("--format", opts.format, "text (default), json or oleaut")
+  add_input_options(inspect, opts);
+  inspect->add_option("--format", opts.format, "text (default), json, idl or oleaut")
       ->check(CLI::IsMember(driver::inspect_formats()));
   inspect->add_option("-o,--output", opts.output, "write here instead of standard output");
-  inspect->add_option("--resource", opts.resource, "the TYPELIB resource ID to read (default 1)");
   inspect->add_flag("--list-resources", opts.list_resources,
                     "list the TYPELIB resources of a PE file");
-  inspect->add_option("--tlb-path", opts.tlb_paths,
-                      "a directory where referenced libraries are found by LIBID and version");
-  inspect->add_option("--reference", opts.references, "a referenced library file");
+
+  auto* exp = app.add_subcommand("export", "write an MSFT type library (midl /tlb, tlbexp)");
+  add_input_options(exp, opts);
+  exp->add_option("-o,--output", opts.output, "the type library to write")->required();
   app.add_option("--diagnostics-format", diag_format, "gcc (default) or msvc")
       ->check(CLI::IsMember({"gcc", "msvc"}));
 
@@ -32,6 +61,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? driver::kExitOk : driver::kExitUsage;
   }
+  if (exp->parsed()) opts.command = driver::Command::Export;
   opts.diag_style = diag_format == "msvc" ? support::DiagStyle::Msvc : support::DiagStyle::Gcc;
   return driver::run_main(opts);
 }

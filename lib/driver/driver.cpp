@@ -5,18 +5,26 @@
 #include <exception>
 
 #include "driver/inputs.h"
+#include "model/layout.h"
 #include "model/library_set.h"
 #include "readers/tlb/tlb_reader.h"
 #include "support/file_io.h"
+#include "writers/idl/idl_writer.h"
 #include "writers/json/json_writer.h"
 #include "writers/oleaut/oleaut_writer.h"
 #include "writers/text/text_writer.h"
+#include "writers/tlb/tlb_writer.h"
 
 namespace tlbkit::driver {
 
 const std::vector<std::string>& inspect_formats() {
-  static const std::vector<std::string> formats = {"text", "json", "oleaut"};
+  static const std::vector<std::string> formats = {"text", "json", "idl", "oleaut"};
   return formats;
+}
+
+const std::vector<std::string>& targets() {
+  static const std::vector<std::string> names = {"win32", "win64"};
+  return names;
 }
 
 namespace {
@@ -65,34 +73,84 @@ oleaut::ListingOptions listing_options(const InputPath& in) {
 }
 }  // namespace
 
+namespace {
+model::SysKind target_of(const std::string& name) {
+  return name == "win32" ? model::SysKind::Win32 : model::SysKind::Win64;
+}
+
+SourceOptions source_options(const Options& opts) {
+  SourceOptions s;
+  s.include_dirs = opts.include_dirs;
+  s.defines = opts.defines;
+  s.undefines = opts.undefines;
+  if (opts.target) s.target = target_of(*opts.target);
+  s.tlb_paths = opts.tlb_paths;
+  s.references = opts.references;
+  return s;
+}
+
+bool put(support::OutputSink& sink, const std::string& path, const std::string& bytes,
+         support::DiagEngine& diags) {
+  if (std::string e = sink.put(path, bytes); !e.empty()) {
+    diags.error("TK1010", support::Location::in_file(path), e);
+    return false;
+  }
+  return true;
+}
+
+/// inspect: one view of the library.
+int inspect(const Options& opts, const InputPath& in, model::Library& lib,
+            const model::LibrarySet& set, support::DiagEngine& diags,
+            support::OutputSink& sink) {
+  std::string out;
+  if (opts.format == "json") {
+    out = json::write_json(lib);
+  } else if (opts.format == "oleaut") {
+    out = oleaut::write_listing(lib, set, listing_options(in));
+  } else if (opts.format == "text") {
+    out = text::write_text(lib, set);
+  } else if (opts.format == "idl") {
+    out = idlw::write_idl(lib);
+  } else {
+    diags.error("TK9001", {}, "unknown format '" + opts.format + "'");
+    return kExitUsage;
+  }
+  if (!put(sink, opts.output, out, diags)) return kExitInputError;
+  return exit_code_for(diags);
+}
+
+/// export: the library as an MSFT type library for the target. A compiled input keeps its own
+/// platform unless --target asks for another, which recomputes its layout.
+int export_typelib(const Options& opts, model::Library& lib, const model::LibrarySet& set,
+                   support::DiagEngine& diags, support::OutputSink& sink) {
+  if (opts.output.empty() || opts.output == "-") {
+    diags.error("TK9002", {}, "export writes a binary type library: name it with -o OUT.tlb");
+    return kExitUsage;
+  }
+  if (opts.target && target_of(*opts.target) != lib.syskind)
+    model::compute_layout(lib, target_of(*opts.target), &set, diags);
+  if (diags.has_errors()) return kExitInputError;
+  auto bytes = tlbw::write_typelib(lib, diags);
+  if (!bytes || diags.has_errors()) return kExitInputError;
+  if (!put(sink, opts.output, *bytes, diags)) return kExitInputError;
+  return exit_code_for(diags);
+}
+}  // namespace
+
 int run(const Options& opts, support::DiagEngine& diags, support::OutputSink& sink) {
   InputPath in = split_resource_suffix(opts.input);
   if (opts.resource) in.resource = opts.resource;
   if (opts.list_resources) return list_resources(in.file, diags, sink, opts.output);
 
-  auto lib = load_library(in.file, in.resource, diags);
+  auto lib = load_library(in.file, in.resource, source_options(opts), diags);
   if (!lib || diags.has_errors()) return kExitInputError;
 
   model::LibrarySet set;
   gather_references(*lib, opts.tlb_paths, opts.references, set, diags);
   if (diags.has_errors()) return exit_code_for(diags);
 
-  std::string out;
-  if (opts.format == "json") {
-    out = json::write_json(*lib);
-  } else if (opts.format == "oleaut") {
-    out = oleaut::write_listing(*lib, set, listing_options(in));
-  } else if (opts.format == "text") {
-    out = text::write_text(*lib, set);
-  } else {
-    diags.error("TK9001", {}, "unknown format '" + opts.format + "'");
-    return kExitUsage;
-  }
-  if (std::string e = sink.put(opts.output, out); !e.empty()) {
-    diags.error("TK1010", support::Location::in_file(opts.output), e);
-    return kExitInputError;
-  }
-  return exit_code_for(diags);
+  if (opts.command == Command::Export) return export_typelib(opts, *lib, set, diags, sink);
+  return inspect(opts, in, *lib, set, diags, sink);
 }
 
 int run_main(const Options& opts) {

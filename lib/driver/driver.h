@@ -11,17 +11,23 @@
 
 namespace tlbkit::driver {
 
-enum class Command : uint8_t { Inspect };
+enum class Command : uint8_t { Inspect, Export };
 
 struct Options {
   Command command = Command::Inspect;
   std::string input;                     // may end in "\N" to pick TYPELIB resource N
   std::optional<uint32_t> resource;      // --resource N (wins over a "\N" suffix)
   bool list_resources = false;           // --list-resources: list the TYPELIB resources
-  std::string format = "text";           // text | json | oleaut
+  std::string format = "text";           // inspect: text | json | idl | oleaut
   std::string output = "-";              // -o FILE; "-" = standard output
   std::vector<std::string> tlb_paths;    // --tlb-path DIR: where referenced libraries are found
   std::vector<std::string> references;   // --reference FILE: a referenced library
+  /// --target: the platform a written library (and an IDL input's layout) is for. Default: an
+  /// IDL input is compiled for win64; a typelib or JSON input keeps its own.
+  std::optional<std::string> target;      // "win32" | "win64"
+  std::vector<std::string> include_dirs;  // -I DIR: IDL #include/import search path
+  std::vector<std::string> defines;       // -D NAME[=VALUE]
+  std::vector<std::string> undefines;     // -U NAME
   support::DiagStyle diag_style = support::DiagStyle::Gcc;
 };
 
@@ -36,5 +42,7 @@ int run_main(const Options& opts);
 
 /// The output formats `inspect` accepts, for the command line's help and checks.
 const std::vector<std::string>& inspect_formats();
+/// The targets `export --target` accepts.
+const std::vector<std::string>& targets();
 
 }  // namespace tlbkit::driver

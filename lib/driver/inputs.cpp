@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "driver/builtin_data.h"
+#include "readers/idl/idl_reader.h"
 #include "readers/json/json_reader.h"
 #include "readers/tlb/tlb_reader.h"
 #include "support/file_io.h"
@@ -40,9 +41,38 @@ bool has_extension(const std::string& file, std::initializer_list<std::string_vi
 }
 }  // namespace
 
+bool is_source_input(const std::string& file) {
+  return has_extension(file, {".idl", ".odl"});
+}
+
+namespace {
+std::optional<model::Library> read_source(const std::string& file, const SourceOptions& source,
+                                          support::DiagEngine& diags) {
+  idl::IdlOptions o;
+  o.include_dirs = source.include_dirs;
+  for (const std::string& d : source.defines) {
+    auto eq = d.find('=');
+    if (eq == std::string::npos)
+      o.defines.emplace_back(d, std::nullopt);
+    else
+      o.defines.emplace_back(d.substr(0, eq), d.substr(eq + 1));
+  }
+  o.undefines = source.undefines;
+  o.target = source.target;
+  o.load_importlib = [&source](const std::string& name, support::DiagEngine& d) {
+    return find_importlib(name, source, d);
+  };
+  (void)o;  // TEMPORARY until idl::read_idl lands
+  diags.error("TK1003", support::Location::in_file(file), "IDL input is not supported yet");
+  return std::nullopt;
+}
+}  // namespace
+
 std::optional<model::Library> load_library(const std::string& file,
                                            std::optional<uint32_t> resource,
+                                           const SourceOptions& source,
                                            support::DiagEngine& diags) {
+  if (is_source_input(file)) return read_source(file, source, diags);
   std::vector<uint8_t> bytes;
   std::string error;
   if (!support::read_file(file, bytes, error)) {
@@ -54,11 +84,6 @@ std::optional<model::Library> load_library(const std::string& file,
     std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
     return json::read_json(text, file, diags);
   }
-  if (has_extension(file, {".idl", ".odl"})) {
-    diags.error("TK1003", support::Location::in_file(file),
-                "IDL input is not supported yet (planned: the IDL reader)");
-    return std::nullopt;
-  }
   if (has_extension(file, {".h", ".hpp", ".hxx"})) {
     diags.error("TK1003", support::Location::in_file(file),
                 "C/C++ header input is not supported yet (planned: the header reader)");
@@ -66,6 +91,43 @@ std::optional<model::Library> load_library(const std::string& file,
   }
   diags.error("TK1002", support::Location::at_offset(file, 0),
               "not a type library (no MSFT or SLTG signature), a PE file or a JSON descriptor");
+  return std::nullopt;
+}
+
+std::optional<model::Library> find_importlib(const std::string& name, const SourceOptions& source,
+                                             support::DiagEngine& diags) {
+  namespace fs = std::filesystem;
+  auto lower = [](std::string t) {
+    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+    return t;
+  };
+  // importlib names a file; only its last component is looked up (MIDL and widl do likewise).
+  std::string wanted = lower(fs::path(name).filename().string());
+  auto read_match = [&](const std::string& path) -> std::optional<model::Library> {
+    std::vector<uint8_t> bytes;
+    std::string error;
+    if (!support::read_file(path, bytes, error) || !tlb::looks_like_typelib(bytes))
+      return std::nullopt;
+    return tlb::read_typelib(bytes, path, std::nullopt, diags);
+  };
+  for (const std::string& r : source.references)
+    if (lower(fs::path(r).filename().string()) == wanted)
+      if (auto lib = read_match(r)) return lib;
+  for (const std::string& d : source.tlb_paths) {
+    std::error_code ec;
+    std::vector<std::string> here;
+    for (auto it = fs::directory_iterator(d, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec))
+      if (lower(it->path().filename().string()) == wanted) here.push_back(it->path().string());
+    std::sort(here.begin(), here.end());
+    for (const std::string& f : here)
+      if (auto lib = read_match(f)) return lib;
+  }
+  for (const BuiltinBlob& b : builtin_blobs()) {
+    if (lower(b.name) != "<built-in " + wanted + ">") continue;
+    support::DiagEngine quiet;
+    if (auto lib = tlb::read_typelib(b.bytes, b.name, std::nullopt, quiet)) return lib;
+  }
   return std::nullopt;
 }
 

@@ -20,10 +20,36 @@ struct InputPath {
 };
 InputPath split_resource_suffix(const std::string& path);
 
-/// Reads any supported input (typelib, PE with TYPELIB, JSON) into a library.
+/// What reading a source input (IDL) needs besides the file: its search paths and macros, the
+/// target it is compiled for, and where importlib'd libraries are found.
+struct SourceOptions {
+  std::vector<std::string> include_dirs;  // -I
+  std::vector<std::string> defines;       // -D NAME[=VALUE]
+  std::vector<std::string> undefines;     // -U NAME
+  model::SysKind target = model::SysKind::Win64;
+  std::vector<std::string> tlb_paths;     // -L/--tlb-path: importlib("x.tlb") is looked up here
+  std::vector<std::string> references;    // --reference: also matched by file name
+};
+
+/// Reads any supported input (typelib, PE with TYPELIB, JSON, IDL) into a library.
 std::optional<model::Library> load_library(const std::string& file,
                                            std::optional<uint32_t> resource,
+                                           const SourceOptions& source,
                                            support::DiagEngine& diags);
+inline std::optional<model::Library> load_library(const std::string& file,
+                                                  std::optional<uint32_t> resource,
+                                                  support::DiagEngine& diags) {
+  return load_library(file, resource, SourceOptions{}, diags);
+}
+
+/// True when `file` is read as source text (IDL) rather than as a compiled library.
+bool is_source_input(const std::string& file);
+
+/// The library an IDL `importlib("name")` refers to: a file of that name in the --tlb-path
+/// directories or among the --reference files, else OLE Automation's own (stdole2.tlb,
+/// stdole32.tlb, built in). nullopt when none is found.
+std::optional<model::Library> find_importlib(const std::string& name, const SourceOptions& source,
+                                             support::DiagEngine& diags);
 
 /// Builds the set of libraries `lib` can refer to: each --reference file, each typelib in the
 /// --tlb-path directories whose LIBID and version an import asks for (transitively), and OLE

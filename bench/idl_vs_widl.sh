@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The IDL compiler benchmark, one command: compiles every IDL file of testdata/idl/wine-include
+# that holds a library block into a win64 type library with tlbkit (`tlbkit export`) and with
+# widl 8.0 (`widl --win64 -t`, Debian wine64-tools), in the same run, one file at a time, best of
+# REPEAT rounds per tool; prints each tool's total, the ratio, and which files each tool fails
+# on. Usage: bench/idl_vs_widl.sh [BUILD_DIR] [REPEAT]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build-bench}
+repeat=${2:-3}
+command -v widl >/dev/null || { echo "widl not found (apt-get install wine64-tools)" >&2; exit 1; }
+
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTLBKIT_BENCH=ON \
+    -DTLBKIT_TESTS=OFF >/dev/null
+fi
+cmake --build "$build" -j2 --target tlbkit >"$build/bench-build.log" 2>&1 ||
+  { cat "$build/bench-build.log" >&2; exit 1; }
+tlbkit=$build/cmd/tlbkit
+
+inc=$root/testdata/idl/wine-include
+libdir=$root/testdata/corpus/wine
+mapfile -t files < <(grep -l '^[[:space:]]*library[[:space:]]' "$inc"/*.idl | sort)
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+pin=()
+if command -v taskset >/dev/null; then
+  cpu=$(taskset -cp $$ | sed 's/.*: *//; s/[-,].*//')
+  pin=(taskset -c "$cpu")
+fi
+
+# run_all TOOL → sets $total_ms (one round) and fills $out/TOOL.fail with the failing files.
+run_all() {
+  local tool=$1 t0 t1 f name
+  : >"$out/$tool.fail"
+  t0=$(date +%s%N)
+  for f in "${files[@]}"; do
+    name=$(basename "$f" .idl)
+    if [ "$tool" = tlbkit ]; then
+      "${pin[@]}" "$tlbkit" export "$f" --target win64 -I "$inc" -L "$libdir" \
+        -o "$out/$name.tlbkit.tlb" >/dev/null 2>&1 || echo "$name" >>"$out/$tool.fail"
+    else
+      "${pin[@]}" widl --win64 -t -I "$inc" -L "$libdir" -o "$out/$name.widl.tlb" "$f" \
+        >/dev/null 2>&1 || echo "$name" >>"$out/$tool.fail"
+    fi
+  done
+  t1=$(date +%s%N)
+  total_ms=$(( (t1 - t0) / 1000000 ))
+}
+
+declare -A best
+for _ in $(seq "$repeat"); do
+  for tool in widl tlbkit; do  # interleaved, so a noisy moment hits both
+    run_all "$tool"
+    if [ -z "${best[$tool]:-}" ] || [ "$total_ms" -lt "${best[$tool]}" ]; then
+      best[$tool]=$total_ms
+    fi
+  done
+done
+
+echo "IDL → typelib, ${#files[@]} library IDL files of testdata/idl/wine-include, win64," \
+     "one core, best of $repeat"
+printf '%-8s %10s %8s\n' tool "total ms" failures
+for tool in widl tlbkit; do
+  printf '%-8s %10s %8s\n' "$tool" "${best[$tool]}" "$(wc -l <"$out/$tool.fail")"
+done
+awk -v a="${best[tlbkit]}" -v b="${best[widl]}" \
+  'BEGIN { printf "ratio tlbkit/widl: %.2f (target ≤ 0.50)\n", a / b }'
+echo "widl fails on:   $(tr '\n' ' ' <"$out/widl.fail")"
+echo "tlbkit fails on: $(tr '\n' ' ' <"$out/tlbkit.fail")"
+worse=$(comm -23 <(sort "$out/tlbkit.fail") <(sort "$out/widl.fail") | tr '\n' ' ')
+echo "tlbkit fails where widl succeeds: ${worse:-none}"

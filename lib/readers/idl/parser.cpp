@@ -125,26 +125,47 @@ void Parser::parse_statements(std::vector<ast::Statement>& out, Scope scope, boo
   }
 }
 
+namespace {
+
+bool is_block_keyword(std::string_view w) {
+  return w == "interface" || w == "dispinterface" || w == "coclass" || w == "library" ||
+         w == "module" || w == "namespace" || w == "runtimeclass" || w == "apicontract" ||
+         w == "declare";
+}
+
+}  // namespace
+
 void Parser::recover(size_t start) {
   // The brace depth reached since the statement began: skipping stops at the ';' or '}' that
   // ends the statement at its own level, or before a '}' that closes the enclosing body.
   long depth = 0;
+  // A block (interface, library …) ends at its '}'; a declaration whose braces belong to a type
+  // (`typedef struct {…} S;`) ends at the ';' after them.
+  bool block = false, before_brace = true;
   for (size_t i = start; i < pos_; ++i) {
     const Token& t = (*toks_)[i];
-    if (is_punct_tok(t, "{")) ++depth;
+    if (is_punct_tok(t, "{")) {
+      ++depth;
+      before_brace = false;
+    }
     if (is_punct_tok(t, "}") && depth > 0) --depth;
+    if (before_brace && t.kind == TokKind::Identifier && is_block_keyword(t.text)) block = true;
   }
   size_t before = pos_;
   while (!at_end()) {
     if (is_punct("{")) {
       ++depth;
+      before_brace = false;
     } else if (is_punct("}")) {
       if (depth == 0) break;
-      if (--depth == 0) {
+      if (--depth == 0 && (block || is_punct_tok(peek(1), ";"))) {
         advance();
         accept_punct(";");
         break;
       }
+    } else if (depth == 0 && before_brace && !block && cur().kind == TokKind::Identifier &&
+               is_block_keyword(cur().text)) {
+      block = true;
     } else if (is_punct(";") && depth == 0) {
       advance();
       break;
@@ -153,7 +174,6 @@ void Parser::recover(size_t start) {
   }
   // Always move: a stray token the statement could not start with is dropped.
   if (pos_ == start && pos_ == before && !at_end()) advance();
-  unscanned_ = pos_;
 }
 
 void Parser::parse_statement(std::vector<ast::Statement>& out, Scope scope) {

@@ -37,10 +37,12 @@ ast::Attrs Parser::parse_attrs() {
   // Consecutive lists merge: `[in] [out] T *p`, `[uuid(…)] [local] interface I`.
   ast::Attrs attrs;
   while (accept_punct("[")) {
-    do {
-      if (is_punct("]")) break;  // a trailing comma, as widl accepts: [object, uuid(…),]
+    // Empty entries are skipped, as widl does: `[object, uuid(…),]`, and wuapi.idl's `[ , …]`.
+    while (!is_punct("]")) {
+      if (accept_punct(",")) continue;
       attrs.push_back(parse_attr());
-    } while (accept_punct(","));
+      if (!is_punct(",")) break;
+    }
     expect_punct("]", "to close the attribute list");
   }
   return attrs;

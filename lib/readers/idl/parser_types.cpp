@@ -344,9 +344,10 @@ ast::DeclOp Parser::parse_array_suffix() {
     op.size = std::move(range);
   } else {
     ast::Expr lo = parse_expr();
-    if (is_punct(".") && is_punct_tok(peek(1), ".")) {
+    bool two_dots = is_punct(".") && is_punct_tok(peek(1), ".");
+    if (two_dots || is_punct("..")) {
       advance();
-      advance();
+      if (two_dots) advance();
       range.operands.push_back(std::move(lo));
       range.operands.push_back(parse_expr());
       op.size = std::move(range);

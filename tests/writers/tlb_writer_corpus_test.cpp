@@ -33,10 +33,10 @@ std::optional<model::Library> read_bytes(const std::string& bytes, const std::st
   return lib;
 }
 
-/// OLE Automation's libraries, which every listing resolves against.
+/// OLE Automation's libraries as the runtime has them registered (Wine's, as the driver builds in).
 model::LibrarySet stdole_set() {
   model::LibrarySet set;
-  for (const char* rel : {"wine/stdole2.tlb", "ms/stdole32.tlb"}) {
+  for (const char* rel : {"wine/stdole2.tlb", "wine/stdole32.tlb"}) {
     std::string e;
     auto lib = read_bytes(slurp(source_dir() + "/testdata/corpus/" + rel), rel, std::nullopt, e);
     REQUIRE_MESSAGE(lib, e);
@@ -82,8 +82,13 @@ TEST_CASE("every corpus typelib survives read → write → read with the same m
     REQUIRE(again);
     CHECK_MESSAGE(*again == *bytes, "writing twice gives different bytes");
     if (dump) {
-      std::string name = c.input.filename().string() + (c.resource ? "." + std::to_string(c.resource) : "") + ".tlb";
-      std::ofstream(std::filesystem::path(dump) / name, std::ios::binary) << *bytes;
+      // Named after the listing it is compared with: dir_X[.N].tlb, and the emulated MSFT-loader
+      // listing of the original beside it (the reference for SLTG originals).
+      std::string stem = c.listing.parent_path().filename().string() + "_" +
+                         c.listing.filename().string().substr(0, c.listing.filename().string().size() - 11);
+      std::ofstream(std::filesystem::path(dump) / (stem + ".tlb"), std::ios::binary) << *bytes;
+      std::ofstream(std::filesystem::path(dump) / (stem + ".emulated.txt"), std::ios::binary)
+          << listing(*orig, set);
     }
     std::string rerr;
     auto back = read_bytes(*bytes, "written", std::nullopt, rerr);

@@ -304,6 +304,13 @@ bool wraps_later(const TypeRef& wrapped, uint32_t index) {
 
 uint16_t narrow16(uint32_t v) { return uint16_t(std::min<uint32_t>(v, 0xFFFF)); }
 
+/// The largest vtable offset a typelib can hold: MSFT stores it as an INT16 whose bit 0 is a flag
+/// (typelib-format.md §6.1), so offsets past it saturate instead of wrapping.
+constexpr uint32_t kMaxVtableOffset = 0x7FFC;
+int32_t vtable_offset(uint32_t slot, uint32_t ptr) {
+  return int32_t(std::min<uint64_t>(uint64_t{slot} * ptr, kMaxVtableOffset));
+}
+
 void lay_out_members(Layouter& l, const Library& snapshot, uint32_t index, TypeInfo& t) {
   const uint32_t ptr = l.ptr();
   if (auto* r = std::get_if<RecordDef>(&t.def)) {
@@ -314,7 +321,7 @@ void lay_out_members(Layouter& l, const Library& snapshot, uint32_t index, TypeI
     uint32_t slots = l.slots(snapshot, index);
     uint32_t first = slots - uint32_t(i->functions.size());
     for (uint32_t k = 0; k < i->functions.size(); ++k)
-      i->functions[k].vtable_offset = int32_t(std::min<uint32_t>((first + k) * ptr, 0x7FFC));
+      i->functions[k].vtable_offset = vtable_offset(first + k, ptr);
     t.layout.vtable_size = narrow16(slots * ptr);
   } else if (auto* d = std::get_if<DispatchDef>(&t.def)) {
     // Dispinterface functions have no vtable slot, but both tools number them as if they had:
@@ -323,7 +330,7 @@ void lay_out_members(Layouter& l, const Library& snapshot, uint32_t index, TypeI
     // One that wraps an interface (`dispinterface X { interface Y; }`) records Y's vtable size
     // (widl and MIDL: MSWORD.OLB's ApplicationEvents2).
     for (uint32_t k = 0; k < d->methods.size(); ++k)
-      d->methods[k].vtable_offset = int32_t(std::min<uint32_t>(k * ptr, 0x7FFC));
+      d->methods[k].vtable_offset = vtable_offset(k, ptr);
     // MIDL records 0 when the wrapped interface comes later in the library (it has not laid it
     // out yet): MSWORD.OLB's ApplicationEvents, before IApplicationEvents.
     uint32_t slots = d->wraps ? l.slots(snapshot, index) : uint32_t(d->methods.size());

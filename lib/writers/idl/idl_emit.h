@@ -13,20 +13,30 @@
 
 namespace tlbkit::idlw {
 
-/// Collects the attributes of one declaration and writes them as `[a, b(c)] `.
+/// Collects the attributes of one declaration and writes them as `[a, b(c)] `. An attribute widl
+/// 8.0 refuses in its place (a help string on a struct field, `nonextensible` on a dispinterface,
+/// …) is kept for MIDL and tlbkit inside `#ifndef __WIDL__`, which widl's preprocessor defines.
 class Attrs {
  public:
-  void add(std::string a) {
-    if (!a.empty()) items_.push_back(std::move(a));
+  void add(std::string a, bool widl_accepts = true) {
+    if (a.empty()) return;
+    (widl_accepts ? items_ : refused_).push_back(std::move(a));
   }
-  bool empty() const { return items_.empty(); }
-  /// `[a, b] ` on one line, or "" when there is none.
+  bool empty() const { return items_.empty() && refused_.empty(); }
+  /// `[a, b] ` in the line, or "" when there is none.
   std::string inline_text() const;
   /// One attribute a line, indented, for a type or library heading; "" when there is none.
   std::string block_text(const std::string& indent) const;
 
  private:
   std::vector<std::string> items_;
+  std::vector<std::string> refused_;
+};
+
+/// Where an attribute list stands, for what widl 8.0 accepts there (each checked with widl 8.0).
+enum class Place : uint8_t {
+  Library, Enum, Record, Alias, Interface, Dispinterface, Coclass, Module, EnumValue, Field,
+  Property, Function, ModuleConst, Impl, Param
 };
 
 class Emitter {
@@ -47,6 +57,7 @@ class Emitter {
   void hoisted_aliases();
   void emit_hoisted(size_t index, std::set<size_t>& done);
   void library_block();
+  std::string import_file(const model::ImportedLibrary& imp);
 
   // ---- Spelling (idl_writer.cpp) ----
   std::string type(const model::TypeRef& r);
@@ -54,13 +65,13 @@ class Emitter {
   std::string ident(const std::string& name, const std::string& what);
   std::string str(const std::string& text, const std::string& what);
   std::string literal(const model::Value& v, const std::string& what);
-  void docs(Attrs& a, const model::Docs& d, const std::string& what);
-  void custom(Attrs& a, const model::CustomData& cd, const std::string& what);
+  void docs(Attrs& a, const model::Docs& d, Place at, const std::string& what);
+  void custom(Attrs& a, const model::CustomData& cd, Place at, const std::string& what);
   void problem(const std::string& what, const std::string& message);
 
   // ---- Types (idl_types.cpp) ----
   void type_decl(size_t index);
-  Attrs type_attrs(const model::TypeInfo& t, const std::string& what);
+  Attrs type_attrs(const model::TypeInfo& t, Place at, const std::string& what);
   void enum_decl(const model::TypeInfo& t, const model::EnumDef& d);
   void fields_decl(const model::TypeInfo& t, const std::vector<model::Variable>& fields,
                    const char* keyword);
@@ -71,7 +82,7 @@ class Emitter {
   void module_decl(const model::TypeInfo& t, const model::ModuleDef& d);
   std::string function(const model::Function& f, bool module_function, bool with_id,
                        const std::string& what);
-  std::string param(const model::Param& p, const std::string& what);
+  std::string param(const model::Param& p, bool counted_optional, const std::string& what);
   std::string property(const model::Variable& v, const std::string& what);
   std::string impl_keyword(const model::TypeRef& r) const;
 

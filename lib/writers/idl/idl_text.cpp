@@ -36,18 +36,17 @@ char32_t decode_utf8(std::string_view s, size_t i, size_t n) {
   return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
 }
 
-// The reserved words of the IDL grammar as widl 8.0's lexer (tools/widl/parser.l) and MIDL know
-// them outside attribute lists; an identifier spelled like one does not parse.
+// The words widl 8.0 refuses as a parameter name (checked one by one with widl 8.0: its lexer,
+// tools/widl/parser.l, reserves them outside attribute lists), plus C's `const` and `int`, which
+// it reads as part of the type. Attribute names (`in`, `id`, `string`) and WinRT words stay usable.
 constexpr std::string_view kKeywords[] = {
-    "FALSE", "NULL", "SAFEARRAY", "TRUE", "__cdecl", "__fastcall", "__int32", "__int3264",
-    "__int64", "__pascal", "__stdcall", "_cdecl", "_fastcall", "_pascal", "_stdcall",
-    "apicontract", "attribute", "boolean", "byte", "case", "cdecl", "char", "coclass", "const",
-    "cpp_quote", "declare", "default", "delegate", "dispinterface", "double", "enum",
-    "error_status_t", "extern", "float", "handle_t", "hyper", "import", "importlib", "inline",
-    "int", "interface", "library", "long", "methods", "midl_pragma", "module", "namespace",
-    "pascal", "properties", "register", "requires", "runtimeclass", "short", "signed", "sizeof",
-    "small", "static", "stdcall", "struct", "switch", "typedef", "union", "unsigned", "void",
-    "volatile", "wchar_t", "char16_t", "auto"};
+    "FALSE", "NULL", "TRUE", "__cdecl", "__fastcall", "__int32", "__int3264", "__int64",
+    "__pascal", "__stdcall", "_cdecl", "_fastcall", "_pascal", "_stdcall", "boolean", "byte",
+    "case", "cdecl", "char", "coclass", "const", "cpp_quote", "default", "dispinterface",
+    "double", "enum", "error_status_t", "extern", "float", "handle_t", "hyper", "import",
+    "importlib", "inline", "int", "interface", "library", "long", "methods", "module", "pascal",
+    "properties", "short", "signed", "sizeof", "small", "static", "stdcall", "struct", "switch",
+    "typedef", "union", "unsigned", "void", "wchar_t"};
 
 std::string double_text(double d) {
   char buf[64];

@@ -11,12 +11,27 @@ using namespace model;
 
 namespace {
 
-std::string flag_attrs(uint16_t flags, std::span<const names::Named> table, uint16_t skip) {
-  std::string out;
+/// Adds the attribute of each set bit but those in `skip`; bits outside `widl_ok` are ones widl
+/// 8.0 refuses in that place (Attrs keeps them for the other compilers).
+void add_flags(Attrs& a, uint16_t flags, std::span<const names::Named> table, uint16_t skip,
+               uint16_t widl_ok) {
   for (const names::Named& f : table)
-    if ((flags & f.value) && !(skip & f.value)) out += (out.empty() ? "" : ", ") + std::string(f.name);
-  return out;
+    if ((flags & f.value) && !(skip & f.value)) a.add(std::string(f.name), (widl_ok & f.value) != 0);
 }
+
+/// The type flags widl 8.0 accepts as attributes on each kind of type (tried one by one).
+uint16_t widl_type_flags(Place at) {
+  using namespace typeflag;
+  switch (at) {
+    case Place::Interface: return Hidden | Dual | NonExtensible | OleAutomation | Restricted | Proxy;
+    case Place::Coclass: return AppObject | Licensed | Hidden | Control | Restricted | Aggregatable;
+    default: return Hidden | Restricted;
+  }
+}
+
+constexpr uint16_t kAllFlags = 0xFFFF;
+constexpr uint16_t kWidlFuncFlags =  // widl 8.0 refuses usesgetlasterror and replaceable
+    static_cast<uint16_t>(kAllFlags & ~(funcflag::UsesGetLastError | funcflag::Replaceable));
 
 std::string_view invoke_attr(InvokeKind k) {
   switch (k) {
@@ -46,18 +61,21 @@ std::string guid_attr(const std::optional<Guid>& g) {
 
 }  // namespace
 
-Attrs Emitter::type_attrs(const TypeInfo& t, const std::string& what) {
+Attrs Emitter::type_attrs(const TypeInfo& t, Place at, const std::string& what) {
   Attrs a;
-  if (std::holds_alternative<InterfaceDef>(t.def)) a.add("odl");
+  if (at == Place::Alias) a.add("public");
+  if (at == Place::Interface) a.add("odl");
   a.add(guid_attr(t.guid));
   if (t.version.major || t.version.minor)
-    a.add("version(" + std::to_string(t.version.major) + "." + std::to_string(t.version.minor) + ")");
-  docs(a, t.docs, what);
+    a.add("version(" + std::to_string(t.version.major) + "." + std::to_string(t.version.minor) + ")",
+          at != Place::Dispinterface);
+  docs(a, t.docs, at, what);
   // Dispatchable follows from the kind (a dispinterface, a dual interface) and CanCreate is the
   // absence of noncreatable: the compilers set both themselves.
-  a.add(flag_attrs(t.flags, names::type_flags(), typeflag::Dispatchable | typeflag::CanCreate));
-  if (std::holds_alternative<CoclassDef>(t.def) && !(t.flags & typeflag::CanCreate)) a.add("noncreatable");
-  custom(a, t.custom, what);
+  add_flags(a, t.flags, names::type_flags(), typeflag::Dispatchable | typeflag::CanCreate,
+            widl_type_flags(at));
+  if (at == Place::Coclass && !(t.flags & typeflag::CanCreate)) a.add("noncreatable");
+  custom(a, t.custom, at, what);
   return a;
 }
 
@@ -81,19 +99,16 @@ void Emitter::type_decl(size_t index) {
 void Emitter::enum_decl(const TypeInfo& t, const EnumDef& d) {
   std::string what = "enum " + t.name;
   std::string name = ident(t.name, what);
-  Attrs a = type_attrs(t, what);
+  Attrs a = type_attrs(t, Place::Enum, what);
   line("  typedef " + a.inline_text() + "enum " + name + " {");
   for (size_t i = 0; i < d.values.size(); ++i) {
     const Variable& v = d.values[i];
     std::string vw = what + "." + v.name;
     Attrs va;
-    docs(va, v.docs, vw);
-    custom(va, v.custom, vw);
-    // widl 8.0 refuses attributes on enum values ("inapplicable attribute"): they are kept as a
-    // comment so the output still compiles and the reader sees what was lost.
-    std::string note = va.empty() ? "" : "  /* " + va.inline_text() + "*/";
+    docs(va, v.docs, Place::EnumValue, vw);
+    custom(va, v.custom, Place::EnumValue, vw);
     std::string value = v.value ? literal(*v.value, vw) : "0";
-    line("    " + ident(v.name, vw) + " = " + value + (i + 1 < d.values.size() ? "," : "") + note);
+    line("    " + va.inline_text() + ident(v.name, vw) + " = " + value + (i + 1 < d.values.size() ? "," : ""));
   }
   line("  } " + name + ";");
 }
@@ -101,14 +116,14 @@ void Emitter::enum_decl(const TypeInfo& t, const EnumDef& d) {
 void Emitter::fields_decl(const TypeInfo& t, const std::vector<Variable>& fields, const char* keyword) {
   std::string what = std::string(keyword) + " " + t.name;
   std::string name = ident(t.name, what);
-  Attrs a = type_attrs(t, what);
+  Attrs a = type_attrs(t, Place::Record, what);
   line("  typedef " + a.inline_text() + keyword + " " + name + " {");
   for (const Variable& v : fields) {
     std::string vw = what + "." + v.name;
     Attrs va;
-    va.add(flag_attrs(v.flags, names::var_flags(), 0));
-    docs(va, v.docs, vw);
-    custom(va, v.custom, vw);
+    add_flags(va, v.flags, names::var_flags(), 0, varflag::ReadOnly);
+    docs(va, v.docs, Place::Field, vw);
+    custom(va, v.custom, Place::Field, vw);
     line("    " + va.inline_text() + declaration(v.type, ident(v.name, vw)) + ";");
   }
   line("  } " + name + ";");
@@ -116,18 +131,14 @@ void Emitter::fields_decl(const TypeInfo& t, const std::vector<Variable>& fields
 
 void Emitter::alias_decl(const TypeInfo& t, const AliasDef& d) {
   std::string what = "typedef " + t.name;
-  Attrs a;
-  a.add("public");
-  Attrs rest = type_attrs(t, what);
-  std::string attrs = a.inline_text();
-  if (!rest.empty()) attrs = "[public, " + rest.inline_text().substr(1);
+  std::string attrs = type_attrs(t, Place::Alias, what).inline_text();
   std::string indent = at_file_scope_ ? "" : "  ";
   line(indent + "typedef " + attrs + declaration(d.target, ident(t.name, what)) + ";");
 }
 
 void Emitter::interface_decl(const TypeInfo& t, const InterfaceDef& d) {
   std::string what = "interface " + t.name;
-  out_ += type_attrs(t, what).block_text("  ");
+  out_ += type_attrs(t, Place::Interface, what).block_text("  ");
   std::string head = "  interface " + ident(t.name, what);
   if (d.bases.size() > 1) problem(what, "an interface has at most one base in IDL");
   if (!d.bases.empty()) head += " : " + type(d.bases.front().type);
@@ -138,7 +149,7 @@ void Emitter::interface_decl(const TypeInfo& t, const InterfaceDef& d) {
 
 void Emitter::dispatch_decl(const TypeInfo& t, const DispatchDef& d) {
   std::string what = "dispinterface " + t.name;
-  out_ += type_attrs(t, what).block_text("  ");
+  out_ += type_attrs(t, Place::Dispinterface, what).block_text("  ");
   line("  dispinterface " + ident(t.name, what) + " {");
   if (d.wraps) {
     line("    interface " + type(*d.wraps) + ";");
@@ -160,12 +171,12 @@ std::string Emitter::impl_keyword(const TypeRef& r) const {
 
 void Emitter::coclass_decl(const TypeInfo& t, const CoclassDef& d) {
   std::string what = "coclass " + t.name;
-  out_ += type_attrs(t, what).block_text("  ");
+  out_ += type_attrs(t, Place::Coclass, what).block_text("  ");
   line("  coclass " + ident(t.name, what) + " {");
   for (const ImplType& i : d.interfaces) {
     Attrs a;
-    a.add(flag_attrs(i.flags, names::impl_flags(), 0));
-    custom(a, i.custom, what);
+    add_flags(a, i.flags, names::impl_flags(), 0, kAllFlags);
+    custom(a, i.custom, Place::Impl, what);
     line("    " + a.inline_text() + impl_keyword(i.type) + type(i.type) + ";");
   }
   line("  };");
@@ -173,15 +184,17 @@ void Emitter::coclass_decl(const TypeInfo& t, const CoclassDef& d) {
 
 void Emitter::module_decl(const TypeInfo& t, const ModuleDef& d) {
   std::string what = "module " + t.name;
-  Attrs a = type_attrs(t, what);
+  Attrs a = type_attrs(t, Place::Module, what);
   if (!d.dll.empty()) a.add("dllname(" + str(d.dll, what + " dllname") + ")");
   out_ += a.block_text("  ");
   line("  module " + ident(t.name, what) + " {");
   for (const Variable& v : d.constants) {
     std::string vw = what + "." + v.name;
     Attrs va;
-    docs(va, v.docs, vw);
-    custom(va, v.custom, vw);
+    add_flags(va, v.flags, names::var_flags(), 0,
+              static_cast<uint16_t>(kAllFlags & ~varflag::Replaceable));  // widl refuses it here
+    docs(va, v.docs, Place::ModuleConst, vw);
+    custom(va, v.custom, Place::ModuleConst, vw);
     std::string value = v.value ? literal(*v.value, vw) : "0";
     line("    " + va.inline_text() + "const " + declaration(v.type, ident(v.name, vw)) + " = " + value + ";");
   }
@@ -199,26 +212,31 @@ std::string Emitter::function(const Function& f, bool module_function, bool with
   }
   if (with_id && f.memid != kMemberIdNil) a.add("id(" + hex32(static_cast<uint32_t>(f.memid)) + ")");
   a.add(std::string(invoke_attr(f.invkind)));
-  a.add(flag_attrs(f.flags, names::func_flags(), 0));
+  add_flags(a, f.flags, names::func_flags(), 0, kWidlFuncFlags);
   if (f.optional_count == -1) a.add("vararg");
-  docs(a, f.docs, what);
-  custom(a, f.custom, what);
+  docs(a, f.docs, Place::Function, what);
+  custom(a, f.custom, Place::Function, what);
   std::string s = a.inline_text() + type(f.result) + " " + std::string(callconv_keyword(f.callconv)) +
                   ident(f.name, what) + "(";
-  for (size_t i = 0; i < f.params.size(); ++i) s += (i ? ", " : "") + param(f.params[i], what);
+  for (size_t i = 0; i < f.params.size(); ++i) {
+    // A defaulted parameter is optional by its default; `optional` written as well makes the
+    // compilers count it in cParamsOpt, so it is written only where the library counted it.
+    bool counted = f.optional_count > 0 && f.params.size() - i <= size_t(f.optional_count);
+    s += (i ? ", " : "") + param(f.params[i], counted, what);
+  }
   return s + ")";
 }
 
-std::string Emitter::param(const Param& p, const std::string& owner) {
+std::string Emitter::param(const Param& p, bool counted_optional, const std::string& owner) {
   std::string what = owner + "(" + p.name + ")";
   Attrs a;
   if (p.flags & paramflag::In) a.add("in");
   if (p.flags & paramflag::Out) a.add("out");
   if (p.flags & paramflag::Lcid) a.add("lcid");
   if (p.flags & paramflag::RetVal) a.add("retval");
-  if (p.flags & paramflag::Opt) a.add("optional");
+  if ((p.flags & paramflag::Opt) && (!p.default_value || counted_optional)) a.add("optional");
   if (p.default_value) a.add("defaultvalue(" + literal(*p.default_value, what + " default") + ")");
-  custom(a, p.custom, what);
+  custom(a, p.custom, Place::Param, what);
   std::string name = p.name.empty() ? "" : ident(p.name, what);
   return a.inline_text() + declaration(p.type, name);
 }
@@ -227,9 +245,9 @@ std::string Emitter::property(const Variable& v, const std::string& owner) {
   std::string what = owner + "." + v.name;
   Attrs a;
   if (v.memid != kMemberIdNil) a.add("id(" + hex32(static_cast<uint32_t>(v.memid)) + ")");
-  a.add(flag_attrs(v.flags, names::var_flags(), 0));
-  docs(a, v.docs, what);
-  custom(a, v.custom, what);
+  add_flags(a, v.flags, names::var_flags(), 0, varflag::ReadOnly);
+  docs(a, v.docs, Place::Property, what);
+  custom(a, v.custom, Place::Property, what);
   return a.inline_text() + declaration(v.type, ident(v.name, what));
 }
 

@@ -13,19 +13,30 @@ using namespace model;
 
 // ---- Attrs -----------------------------------------------------------------------------------
 
+namespace {
+std::string joined(const std::vector<std::string>& v, const std::string& sep) {
+  std::string s;
+  for (size_t i = 0; i < v.size(); ++i) s += (i ? sep : "") + v[i];
+  return s;
+}
+}  // namespace
+
 std::string Attrs::inline_text() const {
-  if (items_.empty()) return "";
-  std::string s = "[";
-  for (size_t i = 0; i < items_.size(); ++i) s += (i ? ", " : "") + items_[i];
-  return s + "] ";
+  if (refused_.empty()) return items_.empty() ? "" : "[" + joined(items_, ", ") + "] ";
+  std::string kept = "\n#ifndef __WIDL__\n";
+  if (items_.empty()) return kept + "[" + joined(refused_, ", ") + "]\n#endif\n";
+  return "[" + joined(items_, ", ") + kept + ", " + joined(refused_, ", ") + "\n#endif\n] ";
 }
 
 std::string Attrs::block_text(const std::string& indent) const {
-  if (items_.empty()) return "";
-  std::string s = indent + "[\n";
-  for (size_t i = 0; i < items_.size(); ++i)
-    s += indent + "  " + items_[i] + (i + 1 < items_.size() ? ",\n" : "\n");
-  return s + indent + "]\n";
+  if (empty()) return "";
+  std::string inner = indent + "  ";
+  std::string kept;
+  if (!refused_.empty())
+    kept = "#ifndef __WIDL__\n" + inner + (items_.empty() ? "" : ", ") +
+           joined(refused_, ",\n" + inner) + "\n#endif\n";
+  if (items_.empty()) return "#ifndef __WIDL__\n" + indent + "[\n" + inner + joined(refused_, ",\n" + inner) + "\n" + indent + "]\n#endif\n";
+  return indent + "[\n" + inner + joined(items_, ",\n" + inner) + "\n" + kept + indent + "]\n";
 }
 
 // ---- Problems and spelling -------------------------------------------------------------------
@@ -53,16 +64,20 @@ std::string Emitter::literal(const Value& v, const std::string& what) {
   return "0";
 }
 
-void Emitter::docs(Attrs& a, const Docs& d, const std::string& what) {
-  if (!d.helpstring.empty()) a.add("helpstring(" + str(d.helpstring, what + " helpstring") + ")");
-  if (d.helpcontext) a.add("helpcontext(" + hex32(d.helpcontext) + ")");
-  if (d.helpstringcontext) a.add("helpstringcontext(" + hex32(d.helpstringcontext) + ")");
+void Emitter::docs(Attrs& a, const Docs& d, Place at, const std::string& what) {
+  // widl 8.0 takes no help attributes on enum values, struct fields or dispinterface properties.
+  bool ok = at != Place::EnumValue && at != Place::Field && at != Place::Property;
+  if (!d.helpstring.empty()) a.add("helpstring(" + str(d.helpstring, what + " helpstring") + ")", ok);
+  if (d.helpcontext) a.add("helpcontext(" + hex32(d.helpcontext) + ")", ok);
+  if (d.helpstringcontext) a.add("helpstringcontext(" + hex32(d.helpstringcontext) + ")", ok);
 }
 
-void Emitter::custom(Attrs& a, const CustomData& cd, const std::string& what) {
+void Emitter::custom(Attrs& a, const CustomData& cd, Place at, const std::string& what) {
+  // widl 8.0 takes no custom() on a coclass or an enum value.
+  bool ok = at != Place::Coclass && at != Place::EnumValue;
   for (const CustomDatum& c : cd) {
     std::string g = c.guid.to_string();  // "{…}"; custom() takes the bare form
-    a.add("custom(" + g.substr(1, g.size() - 2) + ", " + literal(c.value, what + " custom data") + ")");
+    a.add("custom(" + g.substr(1, g.size() - 2) + ", " + literal(c.value, what + " custom data") + ")", ok);
   }
 }
 
@@ -292,6 +307,15 @@ void Emitter::hoisted_aliases() {
 
 // ---- The library block -----------------------------------------------------------------------
 
+std::string Emitter::import_file(const ImportedLibrary& imp) {
+  // OLE Automation's library is found under the names it ships with today, whatever an old
+  // library recorded ("STDOLE.TLB", "STDOLE2.TLB"): file names are case-sensitive off Windows,
+  // and stdole 1.0's 16-bit file name has no 32/64-bit file behind it.
+  if (imp.libid == stdole_libid()) return imp.version.major >= 2 ? "stdole2.tlb" : "stdole32.tlb";
+  if (imp.file.empty()) problem("import " + imp.name, "the imported library records no file name");
+  return imp.file;
+}
+
 void Emitter::library_block() {
   Attrs a;
   if (lib_.libid) {
@@ -300,18 +324,17 @@ void Emitter::library_block() {
   }
   a.add("version(" + std::to_string(lib_.version.major) + "." + std::to_string(lib_.version.minor) + ")");
   if (lib_.lcid) a.add("lcid(" + std::to_string(lib_.lcid) + ")");
-  docs(a, lib_.docs, "library");
+  docs(a, lib_.docs, Place::Library, "library");
   if (!lib_.helpfile.empty()) a.add("helpfile(" + str(lib_.helpfile, "library helpfile") + ")");
   if (!lib_.helpstringdll.empty()) a.add("helpstringdll(" + str(lib_.helpstringdll, "library helpstringdll") + ")");
   if (lib_.flags & libflag::Control) a.add("control");
   if (lib_.flags & libflag::Hidden) a.add("hidden");
   if (lib_.flags & libflag::Restricted) a.add("restricted");
-  custom(a, lib_.custom, "library");
+  custom(a, lib_.custom, Place::Library, "library");
   out_ += "\n" + a.block_text("");
   line("library " + ident(lib_.name, "library") + "\n{");
   for (const ImportedLibrary& imp : lib_.imports) {
-    if (imp.file.empty()) problem("import " + imp.name, "the imported library records no file name");
-    line("  importlib(" + str(imp.file, "importlib") + ");");
+    line("  importlib(" + str(import_file(imp), "importlib") + ");");
   }
   for (current_ = 0; current_ < lib_.types.size(); ++current_) {
     if (hoisted_.count(current_)) continue;

@@ -138,6 +138,7 @@ bool Lexer::skip_space(bool cross_lines, bool& saw_newline) {
     }
     skipped = true;
   }
+  if (skipped) space_ = true;
   return skipped;
 }
 
@@ -223,9 +224,10 @@ void Lexer::next(Token& t, bool& bol) {
   t.text.clear();
   t.spelling.clear();
   t.pos = here();
-  t.space_before = space || bol_;
+  t.space_before = space || space_ || bol_;
   bol = bol_;
   bol_ = false;
+  space_ = false;
   if (i_ >= src_.size()) {
     t.kind = TokKind::End;
     return;

@@ -37,6 +37,11 @@ class Lexer {
   /// Silences diagnostics (inside a skipped #if group, where any text is allowed).
   void set_quiet(bool quiet) { quiet_ = quiet; }
   bool at_end() { return i_ >= src_.size(); }
+  /// #line: the line after the current one becomes `next_line` of `file`.
+  void relocate(uint32_t file, uint32_t next_line) {
+    file_ = file;
+    line_ = next_line - 1;
+  }
   /// Where the next character is.
   SourcePos here() const { return {file_, line_, col_}; }
 
@@ -62,6 +67,7 @@ class Lexer {
   uint32_t file_;
   uint32_t line_ = 1, col_ = 1;
   bool bol_ = true;
+  bool space_ = false;  // spaces or comments were skipped before the next token
   bool quiet_ = false;
   const SourceMap* map_;
   support::DiagEngine* diags_;

@@ -128,7 +128,8 @@ int export_typelib(const Options& opts, model::Library& lib, const model::Librar
     return kExitUsage;
   }
   if (opts.target && target_of(*opts.target) != lib.syskind)
-    model::compute_layout(lib, target_of(*opts.target), &set, diags);
+    model::compute_layout(lib, target_of(*opts.target), &set, diags,
+                          model::recorded_style(lib));
   if (diags.has_errors()) return kExitInputError;
   auto bytes = tlbw::write_typelib(lib, diags);
   if (!bytes || diags.has_errors()) return kExitInputError;

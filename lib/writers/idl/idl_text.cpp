@@ -121,7 +121,12 @@ bool usable_identifier(std::string_view name) {
 std::optional<std::string> value_literal(const Value& v) {
   struct Visitor {
     uint16_t vt;
-    std::optional<std::string> operator()(std::monostate) const { return std::nullopt; }
+    std::optional<std::string> operator()(std::monostate) const {
+      // A string type without text is a null string (VB's vbNullString), not an empty one.
+      if (vt == vt::Bstr || vt == vt::LpStr || vt == vt::LpWStr) return "NULL";
+      if (vt == vt::Dispatch || vt == vt::Unknown) return "0";  // a null interface pointer
+      return std::nullopt;
+    }
     std::optional<std::string> operator()(int64_t i) const { return integer_literal(vt, i); }
     std::optional<std::string> operator()(double d) const {
       if (vt == vt::Date) return std::nullopt;  // no date literal in IDL

@@ -29,6 +29,24 @@ uint16_t widl_type_flags(Place at) {
   }
 }
 
+/// Whether widl 8.0 stores this default value as the library has it (tried with widl 8.0 for each
+/// base type): integers for integer, VARIANT_BOOL, VARIANT and user-defined (enum) parameters,
+/// text for BSTR and VARIANT ones. It cannot parse a real literal, and writes nothing or garbage
+/// for hyper, currency, date, SCODE, HRESULT and pointer parameters.
+bool widl_writes_default(const TypeRef& param_type, const Value& v) {
+  if (std::holds_alternative<UserType>(param_type.v)) return std::holds_alternative<int64_t>(v.data);
+  const auto* b = std::get_if<BaseType>(&param_type.v);
+  if (!b) return false;
+  if (std::holds_alternative<std::string>(v.data)) return b->vt == vt::Bstr || b->vt == vt::Variant;
+  // NULL for a null string: widl reads it as the integer 0 and stores a VT_I2.
+  if (!std::holds_alternative<int64_t>(v.data)) return false;
+  switch (b->vt) {
+    case vt::I1: case vt::UI1: case vt::I2: case vt::UI2: case vt::I4: case vt::UI4:
+    case vt::Int: case vt::UInt: case vt::Bool: case vt::Variant: return true;
+    default: return false;
+  }
+}
+
 constexpr uint16_t kAllFlags = 0xFFFF;
 constexpr uint16_t kWidlFuncFlags =  // widl 8.0 refuses usesgetlasterror and replaceable
     static_cast<uint16_t>(kAllFlags & ~(funcflag::UsesGetLastError | funcflag::Replaceable));
@@ -235,7 +253,9 @@ std::string Emitter::param(const Param& p, bool counted_optional, const std::str
   if (p.flags & paramflag::Lcid) a.add("lcid");
   if (p.flags & paramflag::RetVal) a.add("retval");
   if ((p.flags & paramflag::Opt) && (!p.default_value || counted_optional)) a.add("optional");
-  if (p.default_value) a.add("defaultvalue(" + literal(*p.default_value, what + " default") + ")");
+  if (p.default_value)
+    a.add("defaultvalue(" + literal(*p.default_value, what + " default") + ")",
+          widl_writes_default(p.type, *p.default_value));
   custom(a, p.custom, Place::Param, what);
   std::string name = p.name.empty() ? "" : ident(p.name, what);
   return a.inline_text() + declaration(p.type, name);

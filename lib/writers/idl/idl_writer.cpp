@@ -139,7 +139,8 @@ std::string Emitter::declaration(const TypeRef& r, const std::string& name) {
   std::string s = type(*a->element) + " " + name;
   for (const ArrayBound& b : a->bounds) {
     if (b.lower != 0) problem(name, "a C array with lower bound " + std::to_string(b.lower) + " has no IDL spelling");
-    s += "[" + std::to_string(b.count) + "]";
+    // A conformant array (`T a[]`, sized at run time) is recorded with count 0.
+    s += b.count ? "[" + std::to_string(b.count) + "]" : "[]";
   }
   return s;
 }
@@ -208,7 +209,9 @@ void Emitter::scan_type(size_t i, const TypeInfo& t) {
 }
 
 void Emitter::plan() {
-  for (const TypeInfo& t : lib_.types) local_names_.insert(t.name);
+  for (const TypeInfo& t : lib_.types)
+    if (!local_names_.insert(t.name).second)
+      problem("type " + t.name, "two types of the library have this name; IDL cannot declare both");
   for (size_t i = 0; i < lib_.types.size(); ++i) scan_type(i, lib_.types[i]);
   for (const std::string& n : imported_order_)
     if (local_names_.count(n))

@@ -34,6 +34,17 @@ struct Record {
   int32_t name = -1;
 };
 
+/// Bytes the runtime allocates for the TYPEDESCs and ARRAYDESCs nested below a type (doc §5.5:
+/// TYPEDESC 8, ARRAYDESC 20 + 8 per extra dimension), as widl counts them for the size hints.
+uint32_t nested_size(const model::TypeRef& t) {
+  if (auto* p = std::get_if<model::Pointer>(&t.v)) return 8 + nested_size(*p->pointee);
+  if (auto* s = std::get_if<model::SafeArray>(&t.v)) return 8 + nested_size(*s->element);
+  if (auto* a = std::get_if<model::CArray>(&t.v))
+    return 20 + 8 * uint32_t(a->bounds.empty() ? 0 : a->bounds.size() - 1) +
+           nested_size(*a->element);
+  return 0;
+}
+
 /// Index of the next function with the same memid, cyclically (FKCCIC bits 16-31).
 std::vector<uint32_t> same_memid_cycle(const std::vector<model::Function>& funcs) {
   std::map<int32_t, std::vector<uint32_t>> groups;
@@ -106,13 +117,16 @@ Record function(Tables& t, const model::Function& fn, uint32_t index, uint32_t n
 
   Record r;
   r.memid = fn.memid;
-  r.name = t.name(fn.name, names.href, names.func_flags, where);
+  r.name = t.member_name(fn.name, names.funcs, where);
   Bytes& b = r.bytes;
   b.u32(size | index << 16);
   b.i32(t.data_type(fn.result, where + " result"));
   b.u32(fn.flags);
   b.u16(uint16_t(fn.vtable_offset));
-  b.u16(uint16_t(kFuncDescSize + nargs * kElemDescSize + (defaults ? nargs * kParamDescExSize : 0)));
+  uint32_t hint = kFuncDescSize + nargs * kElemDescSize + nested_size(fn.result);
+  for (const model::Param& p : fn.params)
+    hint += nested_size(p.type) + (p.default_value ? kParamDescExSize : 0);
+  b.u16(uint16_t(hint));
   b.u32(fkccic);
   b.u16(uint16_t(nargs));
   b.u16(uint16_t(fn.optional_count));
@@ -127,7 +141,7 @@ Record function(Tables& t, const model::Function& fn, uint32_t index, uint32_t n
     const model::Param& p = fn.params[j];
     const std::string pw = where + " param " + std::to_string(j);
     b.i32(t.data_type(p.type, pw));
-    b.i32(t.name(p.name, -1, nameflag::kMember, pw));
+    b.i32(t.name(p.name, -1, 0, pw));
     // The runtime reads a default only from a parameter flagged as having one.
     b.u32(uint32_t(p.flags | (p.default_value ? pf::HasDefault : 0)));
   }
@@ -156,14 +170,14 @@ Record variable(Tables& t, const model::Variable& var, uint32_t index, const Mem
   b.i32(t.data_type(var.type, where));
   b.u32(var.flags);
   b.u16(uint16_t(var.varkind));
-  b.u16(uint16_t(kVarDescSize + (is_const ? kVariantSize : 0)));
+  b.u16(uint16_t(kVarDescSize + (is_const ? kVariantSize : 0) + nested_size(var.type)));
   if (is_const)
     b.i32(t.value(var.value.value_or(model::Value{}), where));
   else
     b.u32(var.offset);
   for (int32_t o : opt) b.i32(o);
   r.memid = var.memid;
-  r.name = t.name(var.name, names.href, names.var_flags, where);
+  r.name = t.member_name(var.name, names.vars, where);
   return r;
 }
 

@@ -11,9 +11,8 @@
 namespace tlbkit::tlbw {
 
 struct MemberNames {
-  int32_t href = -1;       // the hreftype member name entries get (the owning typeinfo's offset)
-  uint8_t func_flags = 0;  // name-entry flags of function names
-  uint8_t var_flags = 0;   // … of variable names
+  MemberUse funcs;  // how function names are flagged
+  MemberUse vars;   // how variable names are flagged
 };
 
 /// The member block (INT infolen, records, memid[], nameoff[], recoff[]) of a typeinfo with

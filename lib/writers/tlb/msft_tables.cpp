@@ -141,6 +141,21 @@ int32_t Tables::name(std::string_view name, int32_t href, uint8_t flags, const s
   return off;
 }
 
+int32_t Tables::member_name(std::string_view nm, const MemberUse& use, const std::string& where) {
+  int32_t off = name(nm, -1, 0, where);
+  if (off < 0) return off;
+  const auto at = uint32_t(off);
+  char& flags = seg_.names.b[at + fmt::name::kNameLen + 1];
+  if (int32_t(seg_.names.get32(at + fmt::name::kHrefType)) == -1) {
+    seg_.names.put32(at + fmt::name::kHrefType, uint32_t(use.owner));
+    if (use.once) flags = char(flags | nameflag::kOnce);
+  } else {
+    flags = char(flags & ~nameflag::kOnce);
+  }
+  if (use.scoped) flags = char(flags | nameflag::kScoped);
+  return off;
+}
+
 int32_t Tables::type_name(std::string_view nm, uint32_t index, const std::string& where) {
   const auto href = int32_t(index * fmt::typeinfo::kSize);
   if (nm.empty()) {
@@ -152,7 +167,9 @@ int32_t Tables::type_name(std::string_view nm, uint32_t index, const std::string
   auto it = names_by_key_.find(key);
   if (it != names_by_key_.end() && !type_name_entry_.count(it->second)) {
     // A member name first: the entry now names this type too.
-    seg_.names.put32(uint32_t(it->second) + fmt::name::kHrefType, uint32_t(href));
+    const auto at = uint32_t(it->second);
+    seg_.names.put32(at + fmt::name::kHrefType, uint32_t(href));
+    seg_.names.b[at + fmt::name::kNameLen + 1] = char(nameflag::kType);
     type_name_entry_[it->second] = true;
     return it->second;
   }

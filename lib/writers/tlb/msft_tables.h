@@ -35,6 +35,11 @@ struct Bytes {
   void pad4() {
     while (b.size() % 4) u8(0x57);
   }
+  uint32_t get32(uint32_t at) const {
+    uint32_t v = 0;
+    for (int i = 3; i >= 0; --i) v = v << 8 | uint8_t(b[at + uint32_t(i)]);
+    return v;
+  }
   void put32(uint32_t at, uint32_t v) {
     for (int i = 0; i < 4; ++i) b[at + uint32_t(i)] = char(uint8_t(v >> (8 * i)));
   }
@@ -58,10 +63,19 @@ struct Reporter {
 /// '?', and `lossy` is set.
 std::string to_ansi(std::string_view utf8, bool& lossy);
 
-/// Name-table entry flags byte (doc §5.3; observed values, meaning inferred).
+/// Name-table entry flags byte (doc §5.3; observed values, meaning inferred): widl sets 0x38 on
+/// type names, 0x10 on a member name's first use by a variable or module function (cleared when
+/// another member reuses it), 0x20 on names of module and enum members.
 namespace nameflag {
-inline constexpr uint8_t kType = 0x38, kScoped = 0x30, kField = 0x10, kMember = 0x00;
+inline constexpr uint8_t kType = 0x38, kOnce = 0x10, kScoped = 0x20;
 }
+
+/// How a member uses its name (which flags its name entry gets).
+struct MemberUse {
+  int32_t owner = -1;   // the typeinfo offset the entry names on first use
+  bool once = false;    // a variable or a module function: 0x10 until the name is reused
+  bool scoped = false;  // a module or enum member: 0x20
+};
 
 class Tables {
  public:
@@ -74,6 +88,8 @@ class Tables {
   /// NameTab offset of `name`, added (with hreftype `href`) unless an entry equal to it, ignoring
   /// case, exists. -1 for an empty name.
   int32_t name(std::string_view name, int32_t href, uint8_t flags, const std::string& where);
+  /// The name entry of a function or variable, flagged as MIDL and widl flag it.
+  int32_t member_name(std::string_view name, const MemberUse& use, const std::string& where);
   /// The name entry of typeinfo `index`: its hreftype is the typeinfo's offset, which is how the
   /// runtime finds the type (mandatory, doc §5.3). Shared with a member name, never with another
   /// type's.

@@ -26,7 +26,7 @@ constexpr uint32_t kRes44 = 0x20, kRes48 = 0x80;
 constexpr int32_t kGuidHrefLibrary = -2;  // GUID entry hreftype of the LIBID (doc §5.2)
 // MSFT_TypeInfoBase constants (doc §5.1).
 constexpr uint32_t kTypeKindAlways = 0x20;     // bit 5: set by every writer
-constexpr uint32_t kTypeKindDispBase = 0x10;   // bit 4: a dual, or a dispinterface with a base
+constexpr uint32_t kTypeKindDispBase = 0x10;   // bit 4: a dual, or a wrapping dispinterface
 constexpr uint32_t kTypeKindHintShift = 6;     // bits 6-10: widl's alignment hint
 constexpr uint32_t kTypeKindIndexShift = 16;   // bits 16-31: the typeinfo index
 constexpr int32_t kRes4 = 3, kRes19 = -1;
@@ -97,7 +97,7 @@ uint32_t Writer::datatype2(uint32_t index, const model::InterfaceDef& d) {
     ++depth;
     const auto* u = std::get_if<model::UserType>(&cur->bases[0].type.v);
     if (!u || u->import || !u->index || *u->index >= lib_.types.size()) {
-      if (u && u->name == "IDispatch") ++depth;
+      if (u && (u->guid == iid_idispatch() || (!u->guid && u->name == "IDispatch"))) ++depth;
       break;
     }
     cur = std::get_if<model::InterfaceDef>(&lib_.types[*u->index].def);
@@ -114,26 +114,27 @@ TypeRecord Writer::type_record(uint32_t index) {
   const std::vector<model::Variable>* vars = nullptr;
   static const std::vector<model::Function> no_funcs;
   static const std::vector<model::Variable> no_vars;
-  MemberNames names{href, nameflag::kMember, nameflag::kMember};
+  // Functions and variables name their first owner; variables and module functions are
+  // flagged "used once", module and enum members "scoped" (doc §5.3).
+  MemberNames names{{href, false, false}, {href, true, false}};
   uint32_t cimpl = 0, dt2 = 0, kind_bits = 0;
   int32_t dt1 = -1;
   uint32_t hint = ty.layout.alignment;  // widl's alignment hint (bits 6-10)
 
   if (auto* e = std::get_if<model::EnumDef>(&ty.def)) {
     vars = &e->values;
-    names.var_flags = nameflag::kScoped;
+    names.vars.scoped = true;
   } else if (auto* r = std::get_if<model::RecordDef>(&ty.def)) {
     vars = &r->fields;
-    names.var_flags = nameflag::kField;
   } else if (auto* un = std::get_if<model::UnionDef>(&ty.def)) {
     vars = &un->fields;
-    names.var_flags = nameflag::kField;
   } else if (auto* a = std::get_if<model::AliasDef>(&ty.def)) {
     dt1 = t_.data_type(a->target, where);
   } else if (auto* m = std::get_if<model::ModuleDef>(&ty.def)) {
     funcs = &m->functions;
     vars = &m->constants;
-    names.func_flags = names.var_flags = nameflag::kScoped;
+    names.funcs = {href, true, true};
+    names.vars.scoped = true;
     dt1 = t_.string(m->dll, where + " dll");
   } else if (auto* i = std::get_if<model::InterfaceDef>(&ty.def)) {
     funcs = &i->functions;
@@ -173,7 +174,7 @@ TypeRecord Writer::type_record(uint32_t index) {
       else
         rep_.error("TK6054", where, "a wrapped interface must be a user-defined type");
     }
-    if (cimpl > 0) kind_bits |= kTypeKindDispBase;
+    if (d->wraps) kind_bits |= kTypeKindDispBase;
   } else if (auto* c = std::get_if<model::CoclassDef>(&ty.def)) {
     cimpl = uint32_t(c->interfaces.size());
     dt1 = t_.reftab(c->interfaces, where);
@@ -276,7 +277,7 @@ std::optional<std::string> Writer::run() {
   const auto nr = uint32_t(lib_.types.size());
   lib_guid_ = t_.guid(*lib_.libid, kGuidHrefLibrary);
   t_.add_imports();
-  lib_name_ = t_.name(lib_.name, -1, nameflag::kMember, "library");
+  lib_name_ = t_.name(lib_.name, -1, 0, "library");
   // Type names first, so a type keeps its own spelling when a member shares its name.
   std::vector<int32_t> type_names(nr);
   for (uint32_t i = 0; i < nr; ++i)

@@ -1,12 +1,13 @@
 // Tests of the IDL parser: the tree shape of each construct, attribute arguments, expressions,
 // declarators, error messages with exact locations, and recovery. Sources go through the real
 // preprocess() from memory. Layer: tests.
+#include "readers/idl/parser.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-#include "readers/idl/parser.h"
 #include "readers/idl/preprocessor.h"
 
 using namespace tlbkit;
@@ -475,7 +476,8 @@ TEST_CASE("parser: attribute arguments: uuid, custom, empty, type-valued, unknow
 TEST_CASE("parser: WinRT namespaces, runtimeclass, delegate, declare, generics") {
   ast::File f = parse_ok(
       "namespace Windows.Foundation {\n"
-      "  [contract(Windows.Foundation.FoundationContract, 1.0), uuid(9de1c535-6ae1-11e0-84e1-18a905bcc53f)]\n"
+      "  [contract(Windows.Foundation.FoundationContract, 1.0), "
+      "uuid(9de1c535-6ae1-11e0-84e1-18a905bcc53f)]\n"
       "  delegate HRESULT EventHandler<T>([in] IInspectable *sender, [in] T args);\n"
       "  interface IVector<T> : IInspectable requires Windows.Foundation.IIterable<T> {\n"
       "    HRESULT GetAt([in] UINT32 i, [out, retval] T *v);\n"
@@ -523,8 +525,7 @@ TEST_CASE("parser: error messages carry exact locations") {
   SUBCASE("a gap inside a bare GUID") {
     Parsed p = parse_text("[uuid(12345678-1234 -1234-1234-123456789abc)] interface I {}\n");
     REQUIRE(p.errors.size() == 1);
-    CHECK(p.errors[0] ==
-          "t.idl:1:21: error: unexpected space inside the GUID of 'uuid' [TK5106]");
+    CHECK(p.errors[0] == "t.idl:1:21: error: unexpected space inside the GUID of 'uuid' [TK5106]");
   }
   SUBCASE("a malformed GUID") {
     Parsed p = parse_text("[uuid(\"1234-5678\")] interface I {}\n");
@@ -548,13 +549,13 @@ TEST_CASE("parser: error messages carry exact locations") {
 
 TEST_CASE("parser: recovery reports every error and keeps parsing") {
   Parsed p = parse_text(
-      "typedef struct { int a = 3; } S;\n"             // error 1, inside braces
+      "typedef struct { int a = 3; } S;\n"  // error 1, inside braces
       "interface I {\n"
-      "  HRESULT A(int x;\n"                          // error 2, recovered at ';'
+      "  HRESULT A(int x;\n"  // error 2, recovered at ';'
       "  HRESULT B(void);\n"
-      "  HRESULT C([in int y);\n"                     // error 3
+      "  HRESULT C([in int y);\n"  // error 3
       "}\n"
-      "}\n"                                           // error 4: stray '}'
+      "}\n"  // error 4: stray '}'
       "typedef long L;\n");
   REQUIRE(p.errors.size() == 4);
   CHECK(p.errors[0].rfind("t.idl:1:24:", 0) == 0);

@@ -90,12 +90,11 @@ ast::Expr Parser::parse_guid_arg(std::string_view attr, bool until_comma) {
     while (!at_end() && !is_punct(")") && !(until_comma && is_punct(",")) && !is_punct("]") &&
            !is_punct(";")) {
       const Token& t = cur();
-      bool piece = t.kind == TokKind::Number || t.kind == TokKind::Identifier ||
-                   is_punct_tok(t, "-");
+      bool piece =
+          t.kind == TokKind::Number || t.kind == TokKind::Identifier || is_punct_tok(t, "-");
       if (!piece) break;
       if (!first && t.space_before) {
-        fail("TK5106", t.pos,
-             "unexpected space inside the GUID of '" + std::string(attr) + "'");
+        fail("TK5106", t.pos, "unexpected space inside the GUID of '" + std::string(attr) + "'");
       }
       e.text += t.text;
       first = false;

@@ -8,17 +8,31 @@ namespace {
 
 /// C binary operator precedence, higher binds tighter; 0 = not a binary operator.
 int binary_precedence(const Token& t) {
-  if (t.kind != TokKind::Punct) return 0;
-  static constexpr struct {
-    std::string_view op;
-    int prec;
-  } kOps[] = {{"||", 1}, {"&&", 2}, {"|", 3},  {"^", 4},  {"&", 5},  {"==", 6}, {"!=", 6},
-              {"<", 7},  {">", 7},  {"<=", 7}, {">=", 7}, {"<<", 8}, {">>", 8}, {"+", 9},
-              {"-", 9},  {"*", 10}, {"/", 10}, {"%", 10}};
-  for (const auto& o : kOps) {
-    if (t.text == o.op) return o.prec;
+  if (t.kind != TokKind::Punct || t.text.empty() || t.text.size() > 2) return 0;
+  char a = t.text[0], b = t.text.size() == 2 ? t.text[1] : '\0';
+  switch (a) {
+    case '|':
+      return b == '|' ? 1 : b == '\0' ? 3 : 0;
+    case '&':
+      return b == '&' ? 2 : b == '\0' ? 5 : 0;
+    case '^':
+      return b == '\0' ? 4 : 0;
+    case '=':
+    case '!':
+      return b == '=' ? 6 : 0;
+    case '<':
+    case '>':
+      return b == a ? 8 : (b == '\0' || b == '=') ? 7 : 0;
+    case '+':
+    case '-':
+      return b == '\0' ? 9 : 0;
+    case '*':
+    case '/':
+    case '%':
+      return b == '\0' ? 10 : 0;
+    default:
+      return 0;
   }
-  return 0;
 }
 
 ast::Expr make(ast::Expr::Kind kind, SourcePos pos) {
@@ -77,8 +91,7 @@ bool Parser::looks_like_cast() const {
     case TokKind::Char:
       return true;
     case TokKind::Punct:
-      return t3.text == "(" || t3.text == "-" || t3.text == "~" || t3.text == "!" ||
-             t3.text == "+";
+      return t3.text == "(" || t3.text == "-" || t3.text == "~" || t3.text == "!" || t3.text == "+";
     default:
       return false;
   }
@@ -164,9 +177,8 @@ ast::Expr Parser::parse_primary() {
     }
     case TokKind::String:
     case TokKind::WideString: {
-      ast::Expr e = make(t.kind == TokKind::String ? ast::Expr::Kind::String
-                                                   : ast::Expr::Kind::WideString,
-                         t.pos);
+      ast::Expr e = make(
+          t.kind == TokKind::String ? ast::Expr::Kind::String : ast::Expr::Kind::WideString, t.pos);
       // Adjacent literals concatenate; one wide piece makes the whole literal wide.
       while (cur().kind == TokKind::String || cur().kind == TokKind::WideString) {
         if (cur().kind == TokKind::WideString) e.kind = ast::Expr::Kind::WideString;

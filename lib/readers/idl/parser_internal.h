@@ -80,8 +80,8 @@ class Parser {
   std::string string_literal(std::string_view context);
 
   // ---- types and declarators (parser_types.cpp) ----
-  bool starts_type() const;                       // cur() can begin a type
-  bool starts_type_at(const Token& t) const;      // used for cast / sizeof detection
+  bool starts_type() const;                   // cur() can begin a type
+  bool starts_type_at(const Token& t) const;  // used for cast / sizeof detection
   ast::TypeSpec parse_type_spec();
   ast::RecordSpec parse_record();
   ast::EnumSpec parse_enum();
@@ -100,8 +100,8 @@ class Parser {
   void parse_runtimeclass(ast::Winrt& w);
   void parse_delegate(ast::Winrt& w);
   void parse_declare(ast::Winrt& w);
-  std::string parse_dotted_name();  // `Windows.Foundation.IAsyncAction`
-  std::vector<ast::Param> parse_generic_args();  // `<HSTRING, IFoo *>`
+  std::string parse_dotted_name();                  // `Windows.Foundation.IAsyncAction`
+  std::vector<ast::Param> parse_generic_args();     // `<HSTRING, IFoo *>`
   std::vector<std::string> parse_generic_params();  // `<TKey, TValue>`
 
   // ---- expressions (parser_expr.cpp) ----

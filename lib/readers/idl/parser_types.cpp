@@ -26,19 +26,22 @@ bool is_type_qualifier(std::string_view w) {
 
 /// Words after a '*' that qualify that pointer (MIDL and Windows header spellings).
 bool is_pointer_qualifier(std::string_view w) {
-  return one_of(w, {"const", "volatile", "__const", "restrict", "__restrict", "__ptr32",
-                    "__ptr64", "__unaligned", "__RPC_FAR", "__RPC_far", "__far", "__near",
-                    "far", "near", "__uptr", "__sptr"});
+  return one_of(w, {"const", "volatile", "__const", "restrict", "__restrict", "__ptr32", "__ptr64",
+                    "__unaligned", "__RPC_FAR", "__RPC_far", "__far", "__near", "far", "near",
+                    "__uptr", "__sptr"});
 }
 
 /// Calling conventions as the SDK spells them, recognised even where an unknown word would be
 /// read otherwise (after a '*').
 bool is_known_callconv(std::string_view w) {
-  return one_of(w, {"__stdcall", "_stdcall", "__cdecl", "_cdecl", "__fastcall", "__pascal",
-                    "__thiscall", "__vectorcall", "WINAPI", "WINAPIV", "CALLBACK", "APIENTRY",
-                    "STDMETHODCALLTYPE", "STDMETHODVCALLTYPE", "STDAPICALLTYPE",
-                    "STDAPIVCALLTYPE", "__RPC_USER", "__RPC_API", "__RPC_STUB", "RPC_ENTRY",
-                    "PASCAL", "CDECL", "NTAPI"});
+  // clang-format off
+  static constexpr std::string_view kNames[] = {
+      "__stdcall", "_stdcall", "__cdecl", "_cdecl", "__fastcall", "__pascal", "__thiscall",
+      "__vectorcall", "WINAPI", "WINAPIV", "CALLBACK", "APIENTRY", "STDMETHODCALLTYPE",
+      "STDMETHODVCALLTYPE", "STDAPICALLTYPE", "STDAPIVCALLTYPE", "__RPC_USER", "__RPC_API",
+      "__RPC_STUB", "RPC_ENTRY", "PASCAL", "CDECL", "NTAPI"};
+  // clang-format on
+  return std::find(std::begin(kNames), std::end(kNames), w) != std::end(kNames);
 }
 
 /// Words that begin a statement, never a type.
@@ -212,8 +215,11 @@ bool Parser::is_callconv_at(size_t ahead) const {
   if (t.kind != TokKind::Identifier) return false;
   if (is_known_callconv(t.text)) return true;
   if (is_pointer_qualifier(t.text)) return false;
+  // An unknown word stands for a calling convention only where C allows one:
+  // `(CALLBACK *pfn)` and `HRESULT CALLBACK Name(…)`; elsewhere `int a b;` stays an error.
   const Token& next = peek(ahead + 1);
-  return next.kind == TokKind::Identifier || is_punct_tok(next, "*");
+  if (is_punct_tok(next, "*")) return true;
+  return next.kind == TokKind::Identifier && is_punct_tok(peek(ahead + 2), "(");
 }
 
 ast::Declarator Parser::parse_declarator(bool abstract_ok) {
@@ -252,8 +258,7 @@ ast::Declarator Parser::parse_declarator_inner(bool abstract_ok, std::string& un
     bool nested = is_punct_tok(t1, "*") || is_punct_tok(t1, "(");
     if (t1.kind == TokKind::Identifier) {
       const Token& t2 = peek(2);
-      nested = is_callconv_at(1) ||
-               (!abstract_ok && !starts_type_at(t1)) ||
+      nested = is_callconv_at(1) || (!abstract_ok && !starts_type_at(t1)) ||
                (is_punct_tok(t2, ")") && !starts_type_at(t1));
     }
     if (nested) {

@@ -1,0 +1,147 @@
+// read_idl: preprocesses and parses the main file and each file it imports (once each, found next
+// to the importing file or on -I), loads the importlib'd libraries, runs the semantic pass and
+// computes the layout for the target. Layer: readers.
+#include "readers/idl/idl_reader.h"
+
+#include <map>
+#include <memory>
+
+#include "model/layout.h"
+#include "model/library_set.h"
+#include "readers/idl/parser.h"
+#include "readers/idl/preprocessor.h"
+#include "readers/idl/sema_internal.h"
+#include "support/file_io.h"
+
+namespace tlbkit::idl {
+
+namespace {
+
+std::string dir_of(const std::string& path) {
+  size_t slash = path.find_last_of("/\\");
+  return slash == std::string::npos ? std::string{} : path.substr(0, slash + 1);
+}
+
+/// widl's file id for generated names: the input's base name without its extension, with
+/// anything but letters and digits made '_'.
+std::string file_id(const std::string& path) {
+  std::string base = path.substr(dir_of(path).size());
+  size_t dot = base.find_last_of('.');
+  if (dot != std::string::npos && dot != 0) base.resize(dot);
+  for (char& c : base) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) c = '_';
+  }
+  return base;
+}
+
+std::optional<std::string> read_disk(const std::string& path) {
+  std::vector<uint8_t> bytes;
+  std::string err;
+  if (!support::read_file(path, bytes, err)) return std::nullopt;
+  return std::string(bytes.begin(), bytes.end());
+}
+
+class Reader final : public sema::ImportResolver {
+ public:
+  Reader(const IdlOptions& opts, support::DiagEngine& diags) : opts_(opts), diags_(diags) {
+    pp_.include_dirs = opts.include_dirs;
+    pp_.defines = opts.defines;
+    pp_.undefines = opts.undefines;
+    pp_.predefined = target_macros(opts.target);
+    pp_.read_file = opts.read_file;
+  }
+
+  /// Preprocesses and parses one file; nullptr when it cannot be read (reported by preprocess).
+  sema::Unit* load(const std::string& path, bool is_main) {
+    auto it = units_.find(path);
+    if (it != units_.end()) return it->second.get();
+    std::optional<TokenStream> ts = preprocess(path, pp_, diags_);
+    if (!ts) {
+      units_[path] = nullptr;
+      return nullptr;
+    }
+    auto u = std::make_unique<sema::Unit>();
+    u->file = parse(*ts, path, diags_);
+    u->sources = std::move(ts->sources);
+    u->is_main = is_main;
+    sema::Unit* raw = u.get();
+    units_[path] = std::move(u);
+    return raw;
+  }
+
+  sema::Unit* import(const sema::Unit& from, const std::string& name,
+                     const SourcePos& pos) override {
+    std::vector<std::string> candidates;
+    std::string from_path =
+        pos.file < from.sources.files.size() ? from.sources.files[pos.file].path : from.file.path;
+    candidates.push_back(dir_of(from_path) + name);
+    for (const std::string& d : opts_.include_dirs) {
+      candidates.push_back(d.empty() || d.back() == '/' ? d + name : d + "/" + name);
+    }
+    for (const std::string& c : candidates) {
+      if (auto it = units_.find(c); it != units_.end()) return it->second.get();
+      if (exists(c)) return load(c, false);
+    }
+    from.sources.error(diags_, "TK5230", pos, "cannot find imported file '" + name + "'");
+    return nullptr;
+  }
+
+  bool exists(const std::string& path) {
+    auto it = exists_.find(path);
+    if (it != exists_.end()) return it->second;
+    bool ok = opts_.read_file ? opts_.read_file(path).has_value() : read_disk(path).has_value();
+    exists_[path] = ok;
+    return ok;
+  }
+
+ private:
+  const IdlOptions& opts_;
+  support::DiagEngine& diags_;
+  PreprocessOptions pp_;
+  std::map<std::string, std::unique_ptr<sema::Unit>> units_;
+  std::map<std::string, bool> exists_;
+};
+
+/// The importlib statements of the main file, in order (at top level and in the library).
+void collect_importlibs(const std::vector<ast::Statement>& stmts,
+                        std::vector<const ast::ImportLib*>& out) {
+  for (const ast::Statement& s : stmts) {
+    if (const auto* il = std::get_if<ast::ImportLib>(&s.v)) out.push_back(il);
+    if (const auto* lib = std::get_if<ast::Library>(&s.v)) collect_importlibs(lib->body, out);
+  }
+}
+
+}  // namespace
+
+std::optional<model::Library> read_idl(const std::string& path, const IdlOptions& opts,
+                                       support::DiagEngine& diags) {
+  const unsigned errors_before = diags.error_count();
+  Reader reader(opts, diags);
+  sema::Unit* main = reader.load(path, true);
+  if (!main) return std::nullopt;
+  sema::Sema s(diags, opts.target, file_id(path), reader);
+  s.declare_unit(*main);
+
+  model::LibrarySet set;
+  std::vector<const ast::ImportLib*> importlibs;
+  collect_importlibs(main->file.statements, importlibs);
+  for (const ast::ImportLib* il : importlibs) {
+    std::optional<model::Library> lib;
+    if (opts.load_importlib) lib = opts.load_importlib(il->file, diags);
+    if (!lib) {
+      main->sources.error(diags, "TK5231", il->pos,
+                          "cannot find the type library '" + il->file + "' (importlib)");
+      continue;
+    }
+    set.add(*lib);
+    s.add_importlib(il->file, std::move(*lib));
+  }
+
+  model::Library lib = s.build(*main);
+  if (diags.error_count() != errors_before) return std::nullopt;
+  model::compute_layout(lib, opts.target, &set, diags);
+  return lib;
+}
+
+}  // namespace tlbkit::idl

@@ -1,0 +1,98 @@
+// The IDL reader's checks on what it emits: a retval that is not the last parameter, two members
+// of one interface sharing a DISPID, and types OLE Automation cannot carry in an [oleautomation]
+// or [dual] interface or a dispinterface. Layer: readers.
+#include <cstdio>
+#include <unordered_map>
+
+#include "readers/idl/sema_internal.h"
+
+namespace tlbkit::idl::sema {
+
+namespace m = tlbkit::model;
+
+void Sema::check_function(const m::Function& f, const ast::Method& meth, const Unit* u,
+                          bool automation) {
+  const std::vector<ast::Param>* params = nullptr;
+  if (!meth.decl.ops.empty() && meth.decl.ops.front().kind == ast::DeclOp::Kind::Function) {
+    params = &meth.decl.ops.front().params;
+  }
+  for (size_t i = 0; i < f.params.size(); ++i) {
+    if ((f.params[i].flags & m::paramflag::RetVal) && i + 1 != f.params.size()) {
+      SourcePos pos = params && i < params->size() ? (*params)[i].pos : meth.pos;
+      error(u, pos, "TK5207", "the [retval] parameter of '" + meth.decl.name +
+                                  "' must be the last parameter");
+    }
+  }
+  if (!automation || !params) return;
+  for (const ast::Param& p : *params) {
+    check_automation_type(resolve(p.type, &p.decl, u), u, p.pos,
+                          "parameter '" + p.decl.name + "' of '" + meth.decl.name + "'");
+  }
+  check_automation_type(resolve(meth.result, &meth.decl, u, 1), u, meth.pos,
+                        "the result of '" + meth.decl.name + "'");
+}
+
+namespace {
+/// VARTYPEs an Automation (oleautomation/dual) method may use, directly or behind pointers and
+/// in SAFEARRAYs (MIDL's list: the VARIANT-compatible types).
+bool automation_vt(uint16_t vt) {
+  switch (vt) {
+    case m::vt::I2: case m::vt::I4: case m::vt::R4: case m::vt::R8: case m::vt::Cy:
+    case m::vt::Date: case m::vt::Bstr: case m::vt::Dispatch: case m::vt::Error:
+    case m::vt::Bool: case m::vt::Variant: case m::vt::Unknown: case m::vt::Decimal:
+    case m::vt::I1: case m::vt::UI1: case m::vt::UI2: case m::vt::UI4: case m::vt::Int:
+    case m::vt::UInt: case m::vt::Void: case m::vt::HResult: case m::vt::I8: case m::vt::UI8:
+    case m::vt::UserDefined: case m::vt::Ptr: case m::vt::SafeArray:
+      return true;
+    default:
+      return false;
+  }
+}
+}  // namespace
+
+void Sema::check_automation_type(const TyP& t, const Unit* u, const SourcePos& pos,
+                                 const std::string& what) {
+  TyP cur = t;
+  for (int guard = 0; guard < 16 && cur; ++guard) {
+    uint16_t vt = type_vt(cur);
+    if (vt == 0) return;  // already reported as undefined
+    if (!automation_vt(vt)) {
+      error(u, pos, "TK5209", what + " has a type OLE Automation cannot carry (VARTYPE " +
+                                  std::to_string(vt) + ")");
+      return;
+    }
+    if (vt != m::vt::Ptr && vt != m::vt::SafeArray) return;
+    TyP next = cur;
+    while (next && next->k == Ty::K::Entity && next->ent && next->ent->kind == EKind::Alias) {
+      next = aliasee(*next->ent);
+    }
+    if (!next) return;
+    cur = next->ref;
+  }
+}
+
+void Sema::check_dispids(uint32_t type_index, const Entity& e,
+                         const std::vector<SourcePos>& positions) {
+  std::unordered_map<int32_t, std::string> ids;
+  size_t k = 0;
+  auto check = [&](int32_t id, const std::string& name) {
+    SourcePos pos = k < positions.size() ? positions[k] : e.pos;
+    ++k;
+    auto [it, inserted] = ids.try_emplace(id, name);
+    if (!inserted && it->second != name) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "0x%08X", static_cast<uint32_t>(id));
+      error(e.unit, pos, "TK5208", "'" + name + "' and '" + it->second + "' of '" + e.name +
+                                         "' have the same id " + buf);
+    }
+  };
+  const m::TypeDef& def = lib_.types[type_index].def;
+  if (const auto* i = std::get_if<m::InterfaceDef>(&def)) {
+    for (const m::Function& f : i->functions) check(f.memid, f.name);
+  } else if (const auto* d = std::get_if<m::DispatchDef>(&def)) {
+    for (const m::Variable& v : d->properties) check(v.memid, v.name);
+    for (const m::Function& f : d->methods) check(f.memid, f.name);
+  }
+}
+
+}  // namespace tlbkit::idl::sema

@@ -1,0 +1,314 @@
+// The IDL reader's emitter, continued: records, unions (encapsulated ones as a struct holding the
+// discriminant and a union), enums and aliases; functions, parameters and fields; the library
+// header; and the walk over the library block (add_entry). Layer: readers.
+#include "readers/idl/sema_internal.h"
+
+namespace tlbkit::idl::sema {
+
+namespace m = tlbkit::model;
+
+namespace {
+constexpr int32_t kVarMemidBase = 0x40000000;  // widl's add_var_desc default
+
+/// A value narrowed to the VARTYPE it is stored with (widl's get_ulong_val, then the runtime's
+/// reading of it as that type).
+int64_t narrow(int64_t v, uint16_t vt) {
+  switch (vt) {
+    case m::vt::I1: return static_cast<int8_t>(static_cast<uint8_t>(v & 0xff));
+    case m::vt::UI1: return v & 0xff;
+    case m::vt::I2:
+    case m::vt::Bool: return static_cast<int16_t>(static_cast<uint16_t>(v & 0xffff));
+    case m::vt::UI2: return v & 0xffff;
+    case m::vt::UI4:
+    case m::vt::UInt: return v & 0xffffffff;
+    default: return static_cast<int32_t>(static_cast<uint32_t>(v & 0xffffffff));
+  }
+}
+}  // namespace
+
+uint32_t Sema::add_record(Entity& e) {
+  if (e.index) return *e.index;
+  bool is_union = e.kind == EKind::Union;
+  m::TypeKind kind = is_union ? m::TypeKind::Union : m::TypeKind::Record;
+  if (!e.defined || !e.record) {
+    error(e.unit, e.pos, "TK5205", std::string(is_union ? "union '" : "struct '") + e.name +
+                                       "' is referenced but not defined");
+  }
+  uint32_t idx = is_union ? create_typeinfo(e, kind, m::UnionDef{})
+                          : create_typeinfo(e, kind, m::RecordDef{});
+  if (!e.record) return idx;
+  auto push = [&](m::Variable v) {
+    if (is_union) {
+      std::get<m::UnionDef>(lib_.types[idx].def).fields.push_back(std::move(v));
+    } else {
+      std::get<m::RecordDef>(lib_.types[idx].def).fields.push_back(std::move(v));
+    }
+  };
+  uint32_t n = 0;
+  if (e.encap_union) {
+    // Encapsulated union: the discriminant, then the union under its name ("tagged_union" when
+    // the IDL gives none).
+    if (!e.record->switch_field.empty()) push(make_field(e.record->switch_field.front(), e.unit,
+                                                         n++, m::VarKind::PerInstance));
+    m::Variable v;
+    v.memid = kVarMemidBase + static_cast<int32_t>(n);
+    Ty t;
+    t.k = Ty::K::Entity;
+    t.ent = e.encap_union;
+    v.type = encode_var(std::make_shared<const Ty>(t));
+    v.name = canon(e.record->union_name.empty() ? "tagged_union" : e.record->union_name);
+    push(std::move(v));
+    return idx;
+  }
+  for (const ast::Member& f : e.record->members) {
+    if (f.decl.name.empty() && f.type.kind == ast::TypeSpec::Kind::Named &&
+        f.type.name == "void") {
+      continue;  // an empty union arm
+    }
+    push(make_field(f, e.unit, n++, m::VarKind::PerInstance));
+  }
+  return idx;
+}
+
+uint32_t Sema::add_enum(Entity& e) {
+  if (e.index) return *e.index;
+  if (!e.defined || !e.enumeration) {
+    error(e.unit, e.pos, "TK5205", "enum '" + e.name + "' is referenced but not defined");
+  }
+  uint32_t idx = create_typeinfo(e, m::TypeKind::Enum, m::EnumDef{});
+  if (!e.enumeration) return idx;
+  int64_t next = 0;
+  int32_t n = 0;
+  for (const ast::Enumerator& en : e.enumeration->values) {
+    if (en.value) {
+      if (auto x = eval_int(*en.value, e.unit)) next = *x;
+    }
+    m::Variable v;
+    v.memid = kVarMemidBase + n++;
+    v.varkind = m::VarKind::Const;
+    v.flags = var_flags(en.attrs);
+    v.type = m::TypeRef::base(m::vt::Int);
+    v.value = m::Value{m::vt::I4, narrow(next, m::vt::I4)};
+    v.docs = attr_docs(en.attrs, e.unit);
+    v.custom = attr_custom(en.attrs, e.unit);
+    v.name = canon(en.name);
+    std::get<m::EnumDef>(lib_.types[idx].def).values.push_back(std::move(v));
+    ++next;
+  }
+  return idx;
+}
+
+uint32_t Sema::add_alias(Entity& e) {
+  if (e.index) return *e.index;
+  uint32_t idx = create_typeinfo(e, m::TypeKind::Alias, m::AliasDef{});
+  TyP a = aliasee(e);
+  m::TypeRef target = encode_type(type_vt(a), a);
+  std::get<m::AliasDef>(lib_.types[idx].def).target = std::move(target);
+  return idx;
+}
+
+m::Variable Sema::make_field(const ast::Member& f, const Unit* u, uint32_t index,
+                             m::VarKind vk) {
+  m::Variable v;
+  v.memid = kVarMemidBase + static_cast<int32_t>(index);
+  if (auto id = attr_int(f.attrs, "id", u)) v.memid = static_cast<int32_t>(*id);
+  v.varkind = vk;
+  v.flags = var_flags(f.attrs);
+  v.type = encode_var(resolve(f.type, &f.decl, u));
+  v.docs = attr_docs(f.attrs, u);
+  v.custom = attr_custom(f.attrs, u);
+  v.name = canon(f.decl.name);
+  return v;
+}
+
+std::optional<m::Value> Sema::default_value(const ast::Expr& ex, const TyP& t, const Unit* u) {
+  uint16_t vt = is_enum(t) ? m::vt::Int : type_vt(t);
+  std::optional<CValue> v = eval(ex, u);
+  if (!v) return std::nullopt;
+  if (v->is_string) {
+    if (vt != m::vt::Bstr) {
+      error(u, ex.pos, "TK5222", "string default value applied to a non-string type");
+      return std::nullopt;
+    }
+    return m::Value{vt, v->s};
+  }
+  switch (vt) {
+    case m::vt::R4:
+    case m::vt::R8:
+      return m::Value{vt, v->is_float ? v->d : static_cast<double>(v->i)};
+    case m::vt::I2: case m::vt::I4: case m::vt::Bool: case m::vt::I1: case m::vt::UI1:
+    case m::vt::UI2: case m::vt::UI4: case m::vt::Int: case m::vt::UInt: case m::vt::HResult:
+    case m::vt::Error:
+      return m::Value{vt, narrow(v->i, vt)};
+    default:
+      // A pointer, a VARIANT or a user type: OLE Automation stores the integer as VT_I4.
+      return m::Value{m::vt::I4, narrow(v->i, m::vt::I4)};
+  }
+}
+
+m::Function Sema::make_func(const ast::Method& meth, const Unit* u, uint32_t type_index,
+                            int32_t default_memid, m::FuncKind fk) {
+  m::Function f;
+  f.name = canon(meth.decl.name);
+  f.memid = default_memid;
+  f.funckind = fk;
+  f.flags = func_flags(meth.attrs);
+  if (auto id = attr_int(meth.attrs, "id", u)) f.memid = static_cast<int32_t>(*id);
+  if (has_attr(meth.attrs, "propget")) f.invkind = m::InvokeKind::PropertyGet;
+  if (has_attr(meth.attrs, "propput")) f.invkind = m::InvokeKind::PropertyPut;
+  if (has_attr(meth.attrs, "propputref")) f.invkind = m::InvokeKind::PropertyPutRef;
+  f.docs = attr_docs(meth.attrs, u);
+  f.custom = attr_custom(meth.attrs, u);
+  if (const ast::Attr* en = find_attr(meth.attrs, "entry"); en && !en->args.empty()) {
+    if (en->args.front().kind == ast::Expr::Kind::String ||
+        en->args.front().kind == ast::Expr::Kind::WideString) {
+      f.entry.v = en->args.front().text;
+    } else if (auto o = eval_int(en->args.front(), u)) {
+      f.entry.v = static_cast<uint16_t>(*o);
+    }
+  }
+  // A function with the name of an earlier one (a property's get/put pair) shares its MEMBERID.
+  const m::TypeDef& def = lib_.types[type_index].def;
+  const std::vector<m::Function>* prior = nullptr;
+  if (const auto* i = std::get_if<m::InterfaceDef>(&def)) prior = &i->functions;
+  if (const auto* d = std::get_if<m::DispatchDef>(&def)) prior = &d->methods;
+  if (const auto* mo = std::get_if<m::ModuleDef>(&def)) prior = &mo->functions;
+  if (prior) {
+    for (const m::Function& p : *prior) {
+      if (p.name == f.name) {
+        f.memid = p.memid;
+        break;
+      }
+    }
+  }
+  f.result = encode_var(resolve(meth.result, &meth.decl, u, 1));
+  static const std::vector<ast::Param> kNone;
+  const std::vector<ast::Param>& params =
+      !meth.decl.ops.empty() && meth.decl.ops.front().kind == ast::DeclOp::Kind::Function
+          ? meth.decl.ops.front().params
+          : kNone;
+  int16_t optional = 0;
+  bool defaults = false;
+  for (const ast::Param& p : params) {
+    m::Param mp;
+    TyP t = resolve(p.type, &p.decl, u);
+    mp.type = encode_var(t);
+    for (const ast::Attr& a : p.attrs) {
+      if (a.name == "in") mp.flags |= m::paramflag::In;
+      else if (a.name == "out") mp.flags |= m::paramflag::Out;
+      else if (a.name == "lcid") mp.flags |= m::paramflag::Lcid;
+      else if (a.name == "retval") mp.flags |= m::paramflag::RetVal;
+      else if (a.name == "optional") {
+        mp.flags |= m::paramflag::Opt;
+        ++optional;
+      } else if (a.name == "defaultvalue" && !a.args.empty()) {
+        mp.flags |= m::paramflag::Opt | m::paramflag::HasDefault;
+        defaults = true;
+        mp.default_value = default_value(a.args.front(), t, u);
+      }
+    }
+    mp.custom = attr_custom(p.attrs, u);
+    f.params.push_back(std::move(mp));
+  }
+  f.optional_count = optional;
+  if (has_attr(meth.attrs, "vararg")) {
+    if (optional || defaults) {
+      warning(u, meth.pos, "TK5223",
+              "vararg ignored on a function with optional or defaultvalue parameters");
+    } else {
+      f.optional_count = -1;
+    }
+  }
+  // Names last, as widl stores them; a property put's value parameter has none.
+  bool put = f.invkind == m::InvokeKind::PropertyPut || f.invkind == m::InvokeKind::PropertyPutRef;
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (put && i + 1 == params.size()) continue;
+    f.params[i].name = canon(params[i].decl.name);
+  }
+  return f;
+}
+
+void Sema::add_entry(const ast::Statement& s, const Unit& u) {
+  if (diags_.too_many_errors()) return;
+  if (const auto* td = std::get_if<ast::Typedef>(&s.v)) {
+    for (const ast::Declarator& d : td->decls) {
+      auto it = by_node_.find(&d);
+      if (it == by_node_.end()) continue;
+      Entity& alias = *it->second;
+      if (alias.is_public) {
+        add_alias(alias);
+        continue;
+      }
+      // Not public: the type it names goes in, when it is one a library holds.
+      TyP t = aliasee(alias);
+      for (int guard = 0; guard < 64 && t && t->k == Ty::K::Entity && t->ent &&
+                          t->ent->kind == EKind::Alias;
+           ++guard) {
+        t = aliasee(*t->ent);
+      }
+      if (t && t->k == Ty::K::Entity && t->ent && t->ent->kind != EKind::Module) {
+        add_type(*t->ent);
+      }
+    }
+  } else if (const auto* tdecl = std::get_if<ast::TypeDecl>(&s.v)) {
+    const void* node = nullptr;
+    if (!tdecl->type.record.empty()) node = &tdecl->type.record.front();
+    if (!tdecl->type.enumeration.empty()) node = &tdecl->type.enumeration.front();
+    auto it = by_node_.find(node);
+    if (it != by_node_.end()) add_type(*it->second);
+  } else if (const auto* i = std::get_if<ast::Interface>(&s.v)) {
+    if (Entity* e = find_type(i->name)) {
+      if (!e->index && !i->has_body && import_ref(i->name)) return;  // an importlib's own
+      add_type(*e);
+    }
+  } else if (const auto* c = std::get_if<ast::Coclass>(&s.v)) {
+    if (Entity* e = find_type(c->name); e && (c->has_body || e->defined)) add_type(*e);
+  } else if (const auto* mo = std::get_if<ast::Module>(&s.v)) {
+    for (const auto& ent : entities_) {
+      if (ent->module == mo) {
+        add_module(*ent);
+        break;
+      }
+    }
+  }
+  (void)u;
+}
+
+m::Library Sema::build(const Unit& main) {
+  lib_ = m::Library{};
+  lib_.syskind = target_;
+  const ast::Library* libnode = nullptr;
+  for (const ast::Statement& s : main.file.statements) {
+    if (const auto* l = std::get_if<ast::Library>(&s.v)) {
+      libnode = l;
+      break;
+    }
+  }
+  if (!libnode) {
+    for (const ast::Statement& s : main.file.statements) add_entry(s, main);
+    return std::move(lib_);
+  }
+  const ast::Attrs& a = libnode->attrs;
+  check_attrs(a, "library", &main);
+  namespace lf = m::libflag;
+  for (const ast::Attr& at : a) {
+    if (at.name == "control") lib_.flags |= lf::Control;
+    else if (at.name == "hidden") lib_.flags |= lf::Hidden;
+    else if (at.name == "restricted") lib_.flags |= lf::Restricted;
+  }
+  if (auto l = attr_int(a, "lcid", &main)) lib_.lcid = static_cast<uint32_t>(*l);
+  if (auto h = attr_string(a, "helpfile")) lib_.helpfile = *h;
+  if (auto h = attr_string(a, "helpstringdll")) lib_.helpstringdll = *h;
+  lib_.docs = attr_docs(a, &main);
+  lib_.libid = attr_guid(a, &main);
+  if (!lib_.libid) {
+    error(&main, libnode->pos, "TK5224", "library '" + libnode->name + "' has no uuid");
+  }
+  lib_.version = attr_version(a);
+  lib_.name = canon(libnode->name);
+  lib_.custom = attr_custom(a, &main);
+  for (const ast::Statement& s : libnode->body) add_entry(s, main);
+  return std::move(lib_);
+}
+
+}  // namespace tlbkit::idl::sema

@@ -1,0 +1,145 @@
+// The IDL reader held to widl: for taskschd, netfw, wuapi and msxml6 of Wine 8.0's SDK, on win32
+// and win64, the runtime listing of the library read_idl builds equals the listing of the typelib
+// widl 8.0 made from the same file (testdata/corpus/widl), minus widl's three timestamp lines.
+// Layer: tests.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "model/compare.h"
+#include "model/library_set.h"
+#include "readers/idl/idl_reader.h"
+#include "readers/tlb/tlb_reader.h"
+#include "writers/oleaut/oleaut_writer.h"
+
+using namespace tlbkit;
+
+namespace {
+
+std::string src(const std::string& rel) { return std::string(TLBKIT_SOURCE_DIR) + "/" + rel; }
+
+std::vector<uint8_t> bytes_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string text_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// widl's listing without its three timestamp custom-data lines ({DE77BA63/64/65-…}).
+std::string without_timestamps(const std::string& listing) {
+  std::istringstream in(listing);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    if (line.find("{DE77BA6") != std::string::npos &&
+        line.find("-517C-11D1-A2DA-0000F8773CE9}") != std::string::npos) {
+      continue;
+    }
+    out += line;
+    out += '\n';
+  }
+  return out;
+}
+
+std::string first_difference(const std::string& a, const std::string& b) {
+  std::istringstream ia(a), ib(b);
+  std::string la, lb;
+  for (int n = 1;; ++n) {
+    bool ea = !std::getline(ia, la), eb = !std::getline(ib, lb);
+    if (ea && eb) return "";
+    if (ea != eb || la != lb) {
+      return "line " + std::to_string(n) + "\n  ours: " + (ea ? "<end>" : la) +
+             "\n  widl: " + (eb ? "<end>" : lb);
+    }
+  }
+}
+
+/// importlib("x.tlb") → testdata/corpus/wine/x.tlb, as `-L testdata/corpus/wine` finds it.
+std::optional<model::Library> load_importlib(const std::string& file, support::DiagEngine& d) {
+  std::string path = src("testdata/corpus/wine/" + file);
+  if (!std::filesystem::exists(path)) return std::nullopt;
+  std::vector<uint8_t> b = bytes_of(path);
+  return tlb::read_typelib(b, file, std::nullopt, d);
+}
+
+struct Built {
+  std::optional<model::Library> lib;
+  model::LibrarySet set;
+  std::string diags;
+};
+
+Built build(const std::string& name, model::SysKind target) {
+  Built out;
+  idl::IdlOptions o;
+  o.include_dirs.push_back(src("testdata/idl/wine-include"));
+  // basetsd.h and guiddef.h, which wtypes.idl imports: widl finds them in its own include folder.
+  o.include_dirs.push_back(src("testdata/idl/wine-headers"));
+  o.target = target;
+  o.load_importlib = [&out](const std::string& f, support::DiagEngine& d) {
+    std::optional<model::Library> l = load_importlib(f, d);
+    if (l) out.set.add(*l);
+    return l;
+  };
+  support::DiagEngine diags(0);
+  out.lib = idl::read_idl(src("testdata/idl/wine-include/" + name + ".idl"), o, diags);
+  for (const support::Diagnostic& d : diags.all()) {
+    if (d.severity == support::Severity::Error) {
+      out.diags += support::format_diagnostic(d, support::DiagStyle::Gcc) + "\n";
+    }
+  }
+  return out;
+}
+
+void check_against_widl(const std::string& name, model::SysKind target) {
+  const std::string suffix = target == model::SysKind::Win64 ? "_win64" : "_win32";
+  CAPTURE(name);
+  CAPTURE(suffix);
+  Built b = build(name, target);
+  REQUIRE_MESSAGE(b.lib.has_value(), b.diags);
+  std::string ours = oleaut::write_listing(*b.lib, b.set);
+  std::string widl = without_timestamps(
+      text_of(src("testdata/corpus/widl/" + name + suffix + ".tlb.oleaut.txt")));
+  if (const char* dump = std::getenv("TLBKIT_DUMP_LISTING")) {
+    std::ofstream(std::string(dump) + "/" + name + suffix + ".txt") << ours;
+  }
+  std::string where = first_difference(ours, widl);
+  if (!where.empty()) {
+    // Name the first differing model path too: it is quicker to act on than a listing line.
+    support::DiagEngine d;
+    std::vector<uint8_t> tlb = bytes_of(src("testdata/corpus/widl/" + name + suffix + ".tlb"));
+    std::optional<model::Library> theirs = tlb::read_typelib(tlb, name, std::nullopt, d);
+    std::string path = theirs ? model::diff(*b.lib, *theirs) : "(widl's file unreadable)";
+    FAIL_CHECK("listing differs at " << where << "\nmodel differs at " << path);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("widl listings: taskschd") {
+  check_against_widl("taskschd", model::SysKind::Win32);
+  check_against_widl("taskschd", model::SysKind::Win64);
+}
+
+TEST_CASE("widl listings: netfw") {
+  check_against_widl("netfw", model::SysKind::Win32);
+  check_against_widl("netfw", model::SysKind::Win64);
+}
+
+TEST_CASE("widl listings: wuapi") {
+  check_against_widl("wuapi", model::SysKind::Win32);
+  check_against_widl("wuapi", model::SysKind::Win64);
+}
+
+TEST_CASE("widl listings: msxml6") {
+  check_against_widl("msxml6", model::SysKind::Win32);
+  check_against_widl("msxml6", model::SysKind::Win64);
+}

@@ -576,3 +576,94 @@ TEST_CASE("parser: stops at the error limit") {
   Parsed p = parse_text(src, 5);
   CHECK(p.errors.size() == 5);
 }
+
+TEST_CASE("parser: more error messages and where they point") {
+  SUBCASE("two names in a member") {
+    Parsed p = parse_text("struct S {\n  int a b;\n};\n");
+    REQUIRE(p.errors.size() == 1);
+    CHECK(p.errors[0] ==
+          "t.idl:2:9: error: expected ';' after member declaration, found 'b' [TK5101]");
+  }
+  SUBCASE("a non-function in an interface's methods: section") {
+    Parsed p = parse_text("dispinterface D { methods: long x; };\n");
+    REQUIRE(p.errors.size() == 1);
+    CHECK(p.errors[0] ==
+          "t.idl:1:33: error: expected a method, but 'x' is not a function [TK5104]");
+  }
+  SUBCASE("an incomplete expression") {
+    Parsed p = parse_text("const int K = 1 +;\n");
+    REQUIRE(p.errors.size() == 1);
+    CHECK(p.errors[0] == "t.idl:1:18: error: expected an expression, found ';' [TK5101]");
+  }
+  SUBCASE("a declaration that declares nothing") {
+    Parsed p = parse_text("\n  long;\n");
+    REQUIRE(p.errors.size() == 1);
+    CHECK(p.errors[0] == "t.idl:2:3: error: declaration of type 'long' declares nothing [TK5105]");
+  }
+}
+
+TEST_CASE("parser: an error in an included file carries the include chain") {
+  PreprocessOptions opts;
+  opts.read_file = [](const std::string& path) -> std::optional<std::string> {
+    if (path == "t.idl") return std::string("typedef int A;\n#include \"inc.idl\"\n");
+    if (path == "inc.idl") return std::string("typedef int B\ntypedef int C;\n");
+    return std::nullopt;
+  };
+  support::DiagEngine diags;
+  std::optional<TokenStream> ts = preprocess("t.idl", opts, diags);
+  REQUIRE(ts.has_value());
+  REQUIRE_FALSE(diags.has_errors());
+  ast::File f = parse(*ts, "t.idl", diags);
+  REQUIRE(diags.error_count() == 1);
+  const support::Diagnostic& d = diags.all().back();
+  CHECK(d.code == "TK5101");
+  CHECK(d.where.file == "inc.idl");
+  CHECK(d.where.line == 2);
+  CHECK(d.where.column == 1);
+  CHECK(d.message == "expected ';' after typedef, found 'typedef'");
+  REQUIRE(d.notes.size() == 1);
+  CHECK(d.notes[0].where.file == "t.idl");
+  CHECK(d.notes[0].where.line == 2);
+}
+
+TEST_CASE("parser: recovery inside dispinterface and coclass bodies") {
+  Parsed p = parse_text(
+      "dispinterface D {\n"
+      "properties:\n"
+      "  long a\n"  // error: no ';' — the next line is skipped with it
+      "  long b;\n"
+      "  long c;\n"
+      "methods:\n"
+      "  void f(;\n"  // error
+      "  void g();\n"
+      "};\n"
+      "coclass C {\n"
+      "  [default] interface;\n"  // error
+      "  interface I2;\n"
+      "};\n");
+  REQUIRE(p.errors.size() == 3);
+  CHECK(p.errors[0].rfind("t.idl:4:3:", 0) == 0);
+  CHECK(p.errors[1].rfind("t.idl:7:10:", 0) == 0);
+  CHECK(p.errors[2].rfind("t.idl:11:22:", 0) == 0);
+  const auto& d = stmt<ast::Interface>(p.file.statements, 0);
+  REQUIRE(d.properties.size() == 1);
+  CHECK(d.properties[0].decl.name == "c");
+  REQUIRE(d.methods.size() == 1);
+  CHECK(d.methods[0].decl.name == "g");
+  const auto& c = stmt<ast::Coclass>(p.file.statements, 1);
+  REQUIRE(c.items.size() == 1);
+  CHECK(c.items[0].name == "I2");
+}
+
+TEST_CASE("parser: attribute lists merge and skip empty entries, as widl accepts") {
+  ast::File f = parse_ok(
+      "[\n , object, uuid(00000000-0000-0000-C000-000000000046),]\n[local]\n"
+      "interface I { HRESULT F([in] [out] int *p); }\n");
+  const auto& itf = stmt<ast::Interface>(f.statements, 0);
+  REQUIRE(itf.attrs.size() == 3);
+  CHECK(itf.attrs[2].name == "local");
+  const auto& p = stmt<ast::Method>(itf.body, 0).decl.ops[0].params[0];
+  REQUIRE(p.attrs.size() == 2);
+  CHECK(p.attrs[0].name == "in");
+  CHECK(p.attrs[1].name == "out");
+}

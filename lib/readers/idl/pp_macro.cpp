@@ -58,9 +58,8 @@ uint32_t HideSets::add(uint32_t set, uint32_t macro) {
   std::vector<uint32_t> s = sets_[set];
   auto pos = std::lower_bound(s.begin(), s.end(), macro);
   if (pos == s.end() || *pos != macro) s.insert(pos, macro);
-  uint32_t id = intern(std::move(s));
-  add_cache_[pair_key(set, macro)] = id;
-  return id;
+  it->second = intern(std::move(s));  // intern() leaves add_cache_ alone: `it` stays valid
+  return it->second;
 }
 
 uint32_t HideSets::unite(uint32_t a, uint32_t b) {
@@ -72,9 +71,8 @@ uint32_t HideSets::unite(uint32_t a, uint32_t b) {
   std::vector<uint32_t> s;
   std::set_union(sets_[a].begin(), sets_[a].end(), sets_[b].begin(), sets_[b].end(),
                  std::back_inserter(s));
-  uint32_t id = intern(std::move(s));
-  unite_cache_[pair_key(a, b)] = id;
-  return id;
+  it->second = intern(std::move(s));
+  return it->second;
 }
 
 uint32_t HideSets::intersect(uint32_t a, uint32_t b) {
@@ -270,7 +268,6 @@ bool Preprocessor::expand_macro(Input& in, const PPToken& name, const Macro& m) 
   }
   std::vector<PPToken> out = substitute(m, args, name, hide);
   if (!charge(out.size() + 1, name.tok.pos)) return true;
-  in.pending.reserve(in.pending.size() + out.size());
   for (auto it = out.rbegin(); it != out.rend(); ++it) in.pending.push_back(std::move(*it));
   return true;
 }
@@ -328,7 +325,7 @@ PPToken Preprocessor::stringize(const std::vector<PPToken>& arg, const SourcePos
   return r;
 }
 
-bool Preprocessor::paste(PPToken& lhs, const PPToken& rhs) {
+bool Preprocessor::paste(PPToken& lhs, const PPToken& rhs, const SourcePos& at) {
   std::string s = token_spelling(lhs.tok) + token_spelling(rhs.tok);
   Lexer lex(s, lhs.tok.pos.file, nullptr, nullptr);
   Token t, end;
@@ -336,7 +333,7 @@ bool Preprocessor::paste(PPToken& lhs, const PPToken& rhs) {
   lex.next(t, bol);
   lex.next(end, bol);
   if (t.kind == TokKind::End || end.kind != TokKind::End || token_spelling(t) != s) {
-    error(lhs.tok.pos, "TK5024",
+    error(at, "TK5024",
           "pasting \"" + token_spelling(lhs.tok) + "\" and \"" + token_spelling(rhs.tok) +
               "\" does not give a valid preprocessing token");
     return false;
@@ -395,7 +392,7 @@ std::vector<PPToken> Preprocessor::substitute(const Macro& m,
       if (rhs->empty()) continue;  // pasting a placemarker leaves the left side as it is
       size_t from = 0;
       if (!placemarker && !out.empty()) {
-        if (!paste(out.back(), (*rhs)[0])) out.push_back((*rhs)[0]);
+        if (!paste(out.back(), (*rhs)[0], at)) out.push_back((*rhs)[0]);
         from = 1;
       }
       out.insert(out.end(), rhs->begin() + static_cast<std::ptrdiff_t>(from), rhs->end());

@@ -76,22 +76,18 @@ bool Preprocessor::run(const std::string& path) {
   for (const auto& [name, value] : opts_.defines) define_text(name + " " + value.value_or("1"));
   for (const std::string& name : opts_.undefines) undefine(name);
   push_file(path, std::nullopt);
-  bool capped = false;
   for (;;) {
     PPToken t = expand_next(top_);
-    if (t.tok.kind == TokKind::End) {
-      out_.tokens.push_back(std::move(t.tok));
-      break;
+    if (t.tok.kind != TokKind::End && out_.tokens.size() >= kMaxOutputTokens) {
+      error(t.tok.pos, "TK5026",
+            "the translation unit is too large (more than " + std::to_string(kMaxOutputTokens) +
+                " tokens); the rest is not read");
+      t.tok.kind = TokKind::End;
+      t.tok.text.clear();
     }
-    if (out_.tokens.size() >= kMaxOutputTokens) {
-      if (!capped)
-        error(t.tok.pos, "TK5026",
-              "the translation unit is too large (more than " +
-                  std::to_string(kMaxOutputTokens) + " tokens)");
-      capped = true;
-      continue;  // read on to the end so the End token and its position stay right
-    }
+    bool end = t.tok.kind == TokKind::End;
     out_.tokens.push_back(std::move(t.tok));
+    if (end) break;
   }
   return true;
 }
@@ -189,8 +185,9 @@ bool Preprocessor::directive(const Token& hash, PPToken& out) {
     define(lex, name.pos);
   } else if (d == "undef") {
     Token id;
-    if (lex.at_eol() || (lex.next(id, bol), id.kind != TokKind::Identifier)) {
-      error(lex.at_eol() ? name.pos : id.pos, "TK5020", "macro names must be identifiers");
+    bool missing = lex.at_eol();
+    if (missing || (lex.next(id, bol), id.kind != TokKind::Identifier)) {
+      error(missing ? name.pos : id.pos, "TK5020", "macro names must be identifiers");
       lex.skip_line();
     } else {
       undefine(id.text);
@@ -366,8 +363,9 @@ void Preprocessor::do_conditional(Lexer& lex, const std::string& d, const Token&
     } else {
       Token id;
       bool bol = false;
-      if (lex.at_eol() || (lex.next(id, bol), id.kind != TokKind::Identifier)) {
-        error(lex.at_eol() ? hash.pos : id.pos, "TK5030",
+      bool missing = lex.at_eol();
+      if (missing || (lex.next(id, bol), id.kind != TokKind::Identifier)) {
+        error(missing ? hash.pos : id.pos, "TK5030",
               "#" + d + " expects a macro name");
         lex.skip_line();
       } else {

@@ -108,6 +108,7 @@ class Emitter {
   std::vector<std::string> imported_order_;
   std::map<std::string, Imported> imported_;
   std::set<std::string> local_names_;
+  std::set<uint32_t> used_imports_;
 };
 
 }  // namespace tlbkit::idlw

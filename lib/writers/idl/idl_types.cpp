@@ -123,6 +123,7 @@ void Emitter::enum_decl(const TypeInfo& t, const EnumDef& d) {
     const Variable& v = d.values[i];
     std::string vw = what + "." + v.name;
     Attrs va;
+    add_flags(va, v.flags, names::var_flags(), 0, 0);  // widl takes none on an enum value
     docs(va, v.docs, Place::EnumValue, vw);
     custom(va, v.custom, Place::EnumValue, vw);
     std::string value = v.value ? literal(*v.value, vw) : "0";
@@ -236,12 +237,20 @@ std::string Emitter::function(const Function& f, bool module_function, bool with
   custom(a, f.custom, Place::Function, what);
   std::string s = a.inline_text() + type(f.result) + " " + std::string(callconv_keyword(f.callconv)) +
                   ident(f.name, what) + "(";
-  for (size_t i = 0; i < f.params.size(); ++i) {
-    // A defaulted parameter is optional by its default; `optional` written as well makes the
-    // compilers count it in cParamsOpt, so it is written only where the library counted it.
-    bool counted = f.optional_count > 0 && f.params.size() - i <= size_t(f.optional_count);
-    s += (i ? ", " : "") + param(f.params[i], counted, what);
-  }
+  // A defaulted parameter is optional by its default. widl counts each parameter written
+  // `optional` in cParamsOpt, so `optional` goes on only as many defaulted ones (the last) as
+  // the library's count needs beyond the plain optional parameters.
+  int64_t budget = f.optional_count;
+  for (const Param& p : f.params)
+    if ((p.flags & paramflag::Opt) && !p.default_value) --budget;
+  std::vector<bool> counted(f.params.size(), false);
+  for (size_t i = f.params.size(); i-- > 0 && budget > 0;)
+    if ((f.params[i].flags & paramflag::Opt) && f.params[i].default_value) {
+      counted[i] = true;
+      --budget;
+    }
+  for (size_t i = 0; i < f.params.size(); ++i)
+    s += (i ? ", " : "") + param(f.params[i], counted[i], what);
   return s + ")";
 }
 

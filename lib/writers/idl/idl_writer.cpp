@@ -4,6 +4,8 @@
 // names, type spelling and the library block. Layer: writers.
 #include "writers/idl/idl_writer.h"
 
+#include <algorithm>
+
 #include "writers/idl/idl_emit.h"
 #include "writers/idl/idl_text.h"
 
@@ -160,6 +162,7 @@ void Emitter::scan_ref(size_t from, const TypeRef& r, bool under_pointer, bool a
       hoisted_.insert(idx);
     return;
   }
+  used_imports_.insert(*u->import);
   if (u->name.empty()) {
     problem("type reference", "an imported type without a name cannot be written in IDL");
     return;
@@ -167,7 +170,7 @@ void Emitter::scan_ref(size_t from, const TypeRef& r, bool under_pointer, bool a
   auto [it, fresh] = imported_.try_emplace(u->name);
   if (fresh) imported_order_.push_back(u->name);
   if (under_pointer || as_base) it->second.interface_like = true;
-  if (as_base) it->second.base_slots = inherited_slots;
+  if (as_base) it->second.base_slots = std::max(it->second.base_slots, inherited_slots);
 }
 
 void Emitter::scan_type(size_t i, const TypeInfo& t) {
@@ -194,12 +197,13 @@ void Emitter::scan_type(size_t i, const TypeInfo& t) {
           funcs(d.functions);
         }
         if constexpr (std::is_same_v<D, DispatchDef>) {
+          // Its base (IDispatch) is implied by the keyword and never written: not scanned.
           if (d.wraps) scan_ref(i, *d.wraps, true, false, -1);
           funcs(d.methods);
           vars(d.properties);
         }
-        if constexpr (std::is_same_v<D, CoclassDef>)
-          for (const ImplType& c : d.interfaces) scan_ref(i, c.type, true, false, -1);
+        if constexpr (std::is_same_v<D, CoclassDef>)  // widl wants these defined, not only named
+          for (const ImplType& c : d.interfaces) scan_ref(i, c.type, true, true, 3);
         if constexpr (std::is_same_v<D, ModuleDef>) {
           funcs(d.functions);
           vars(d.constants);
@@ -266,7 +270,8 @@ void Emitter::imported_declarations() {
     const Imported& im = imported_.at(n);
     std::string name = ident(n, "imported type " + n);
     if (im.base_slots >= 0) {
-      // A base needs its methods counted: the derived interface's slots start after them.
+      // A base needs its methods counted: the derived interface's slots start after them. (A
+      // coclass's interface needs a definition too; IUnknown's three slots then serve.)
       std::string s = "[odl] interface " + name + " : IUnknown {";
       for (int32_t k = 3; k < im.base_slots; ++k) s += " HRESULT tlbkit_slot" + std::to_string(k) + "();";
       line(s + " };");
@@ -336,8 +341,11 @@ void Emitter::library_block() {
   custom(a, lib_.custom, Place::Library, "library");
   out_ += "\n" + a.block_text("");
   line("library " + ident(lib_.name, "library") + "\n{");
-  for (const ImportedLibrary& imp : lib_.imports) {
-    line("  importlib(" + str(import_file(imp), "importlib") + ");");
+  for (uint32_t i = 0; i < lib_.imports.size(); ++i) {
+    // The compilers look names up in every importlib first: an import no type refers to could
+    // only capture a local type of the same name (and they record none), so it stays a comment.
+    std::string text = "importlib(" + str(import_file(lib_.imports[i]), "importlib") + ");";
+    line(used_imports_.count(i) ? "  " + text : "  // " + text + "  (recorded, but no type refers to it)");
   }
   for (current_ = 0; current_ < lib_.types.size(); ++current_) {
     if (hoisted_.count(current_)) continue;

@@ -1,0 +1,197 @@
+// The IDL writer on small focused libraries: golden outputs in testdata/golden/idl/ (one per
+// construct: type kinds, interfaces, dispinterfaces, coclasses and modules, library attributes
+// and imports), each compiled by widl when installed; string and constant spelling; names IDL
+// cannot carry; determinism. UPDATE_GOLDENS=1 rewrites the goldens (refused when CI=true).
+#include <doctest/doctest.h>
+
+#include "writers/idl_test_util.h"
+#include "writers/idl/idl_text.h"
+#include "writers/idl/idl_writer.h"
+
+using namespace tlbkit;
+using namespace tlbkit::testing::idl;
+
+namespace {
+
+bool env_is(const char* name, const char* value) {
+  const char* v = std::getenv(name);
+  return v && std::string(v) == value;
+}
+
+/// Compares `got` with the golden file, or rewrites it under UPDATE_GOLDENS=1.
+void check_golden(const std::string& got, const fs::path& golden) {
+  if (env_is("UPDATE_GOLDENS", "1")) {
+    REQUIRE_MESSAGE(!env_is("CI", "true"), "UPDATE_GOLDENS is refused when CI=true");
+    std::ofstream(golden, std::ios::binary) << got;
+    MESSAGE("rewrote " << golden.string());
+    return;
+  }
+  REQUIRE_MESSAGE(fs::exists(golden), golden.string() << " is missing (UPDATE_GOLDENS=1 writes it)");
+  std::string want = slurp_file(golden);
+  if (got == want) return;
+  std::istringstream a(want), b(got);
+  std::string la, lb;
+  int line = 1;
+  while (std::getline(a, la) && std::getline(b, lb) && la == lb) ++line;
+  FAIL_CHECK(golden.string() << " differs at line " << line << "\n  golden: " << la
+                             << "\n  now:    " << lb << "\n(UPDATE_GOLDENS=1 rewrites it)");
+}
+
+/// One golden case: testdata/golden/idl/NAME.json → NAME.idl; with widl at hand, the IDL must
+/// also compile.
+void golden_case(const std::string& name) {
+  std::string errors;
+  auto lib = read_json_file(source("testdata/golden/idl/" + name + ".json"), errors);
+  REQUIRE_MESSAGE(lib, errors);
+  model::LibrarySet set = stdole_set();
+  model::resolve_import_names(*lib, set);
+  support::DiagEngine diags;
+  std::string idl = idlw::write_idl(*lib, diags);
+  CHECK_MESSAGE(!diags.has_errors(), diag_text(diags));
+  check_golden(idl, source("testdata/golden/idl/" + name + ".idl"));
+  if (!have_widl()) return;
+  ScratchDir dir("idlw-golden");
+  std::string widl_errors;
+  auto back = compile_with_widl(idl, lib->syskind == model::SysKind::Win64, dir, widl_errors);
+  CHECK_MESSAGE(back, widl_errors);
+}
+
+model::Library tiny_library() {
+  model::Library lib;
+  lib.name = "Tiny";
+  lib.libid = model::Guid::parse("{7A0C0009-0000-4000-8000-000000000001}");
+  lib.version = {1, 0};
+  model::TypeInfo e;
+  e.name = "Mode";
+  model::Variable v;
+  v.name = "ModeOn";
+  v.varkind = model::VarKind::Const;
+  v.type = model::TypeRef::base(model::vt::Int);
+  v.value = model::Value{model::vt::I4, int64_t{1}};
+  e.def = model::EnumDef{{v}};
+  lib.types.push_back(e);
+  return lib;
+}
+
+}  // namespace
+
+TEST_CASE("IDL golden: enums, structs, unions and aliases") { golden_case("types"); }
+TEST_CASE("IDL golden: interfaces, dual, every function and parameter attribute") {
+  golden_case("interfaces");
+}
+TEST_CASE("IDL golden: dispinterfaces in both forms") { golden_case("dispinterfaces"); }
+TEST_CASE("IDL golden: coclasses and modules") { golden_case("coclasses"); }
+TEST_CASE("IDL golden: library attributes, importlib and imported types") { golden_case("library"); }
+
+TEST_CASE("IDL output is deterministic and names the tool without a path or a time") {
+  std::string errors;
+  auto lib = read_json_file(source("testdata/golden/idl/interfaces.json"), errors);
+  REQUIRE_MESSAGE(lib, errors);
+  model::Library copy = *lib;
+  std::string a = idlw::write_idl(*lib), b = idlw::write_idl(copy);
+  CHECK(a == b);
+  std::string first = a.substr(0, a.find('\n'));
+  CHECK(first.rfind("// IDL written by tlbkit", 0) == 0);
+  CHECK(first.find('/', 2) == std::string::npos);  // no path
+  CHECK(first.find(':') == std::string::npos);     // no clock time
+}
+
+TEST_CASE("IDL strings: only quote and backslash escaped, text in Windows-1252") {
+  CHECK(*idlw::string_literal("a\"b\\c") == "\"a\\\"b\\\\c\"");
+  // widl and MIDL translate no other escape: a tab or a line break is written as itself.
+  CHECK(*idlw::string_literal("t\tn\n") == "\"t\tn\n\"");
+  CHECK(*idlw::string_literal("caf\xC3\xA9 \xE2\x82\xAC") == "\"caf\xE9 \x80\"");
+  std::string bad;
+  CHECK_FALSE(idlw::string_literal("\xE4\xB8\xAD", &bad));  // U+4E2D has no Windows-1252 byte
+  CHECK(bad == "U+4E2D");
+  CHECK_FALSE(idlw::string_literal("\xFF"));  // not UTF-8
+}
+
+TEST_CASE("IDL constants: each VARTYPE spelled so it is read back with its value") {
+  using model::Value;
+  namespace vt = model::vt;
+  CHECK(*idlw::value_literal(Value{vt::I4, int64_t{-5}}) == "-5");
+  CHECK(*idlw::value_literal(Value{vt::UI4, int64_t{0xFFFFFFFF}}) == "0xFFFFFFFF");
+  CHECK(*idlw::value_literal(Value{vt::Bool, int64_t{-1}}) == "-1");
+  CHECK(*idlw::value_literal(Value{vt::R8, 2.5}) == "2.5");
+  CHECK(*idlw::value_literal(Value{vt::R8, 3.0}) == "3.0");  // stays a real
+  CHECK(*idlw::value_literal(Value{vt::Bstr, std::string("x")}) == "\"x\"");
+  CHECK(*idlw::value_literal(Value{vt::Bstr, std::monostate{}}) == "NULL");
+  CHECK(*idlw::value_literal(Value{vt::Dispatch, std::monostate{}}) == "0");
+  CHECK_FALSE(idlw::value_literal(Value{vt::Cy, int64_t{15000}}));  // no currency literal
+  CHECK_FALSE(idlw::value_literal(Value{vt::Empty, std::monostate{}}));
+}
+
+TEST_CASE("IDL identifiers: keywords and non-identifiers are reported, not written") {
+  CHECK(idlw::usable_identifier("Value"));
+  CHECK(idlw::usable_identifier("in"));  // an attribute name, free outside attribute lists
+  CHECK_FALSE(idlw::usable_identifier("interface"));
+  CHECK_FALSE(idlw::usable_identifier("default"));
+  CHECK_FALSE(idlw::usable_identifier("2nd"));
+  CHECK_FALSE(idlw::usable_identifier("caf\xC3\xA9"));
+
+  model::Library lib = tiny_library();
+  lib.types[0].name = "struct";
+  support::DiagEngine diags;
+  idlw::write_idl(lib, diags);
+  REQUIRE(diags.has_errors());
+  CHECK(diags.all()[0].code == "TK6001");
+  CHECK(diags.all()[0].message.find("'struct'") != std::string::npos);
+  // Without an engine, the problem is in the text, where a compiler stops on it.
+  std::string text = idlw::write_idl(lib);
+  CHECK(text.rfind("#error ", 0) == 0);
+}
+
+TEST_CASE("IDL output: a character outside Windows-1252 is reported") {
+  model::Library lib = tiny_library();
+  lib.docs.helpstring = "\xE4\xB8\xAD";
+  support::DiagEngine diags;
+  idlw::write_idl(lib, diags);
+  REQUIRE(diags.has_errors());
+  CHECK(diags.all()[0].message.find("U+4E2D") != std::string::npos);
+}
+
+TEST_CASE("IDL output: an alias used before its place is declared before the library block") {
+  std::string errors;
+  auto lib = read_json_file(source("testdata/golden/idl/types.json"), errors);
+  REQUIRE_MESSAGE(lib, errors);
+  std::string idl = idlw::write_idl(*lib);
+  size_t later = idl.find("typedef [public] long Later;");
+  REQUIRE(later != std::string::npos);
+  CHECK(later < idl.find("\nlibrary GoldTypes"));
+  // …while an alias used only after its place stays there, in library order.
+  size_t size = idl.find("typedef [public] Point Size;");
+  CHECK(size > idl.find("\nlibrary GoldTypes"));
+  CHECK(size < idl.find("typedef [helpstring(\"a shape\")"));
+}
+
+TEST_CASE("IDL output: `optional` beside a default only where the library counts it") {
+  model::Function f;
+  f.name = "F";
+  f.result = model::TypeRef::base(model::vt::HResult);
+  model::Param a;
+  a.name = "a";
+  a.type = model::TypeRef::base(model::vt::Variant);
+  a.flags = model::paramflag::In | model::paramflag::Opt;
+  model::Param b = a;
+  b.name = "b";
+  b.type = model::TypeRef::base(model::vt::I4);
+  b.flags = model::paramflag::In | model::paramflag::Opt | model::paramflag::HasDefault;
+  b.default_value = model::Value{model::vt::I4, int64_t{3}};
+  f.params = {a, b};
+  model::Library lib = tiny_library();
+  model::TypeInfo i;
+  i.name = "IF";
+  i.guid = model::Guid::parse("{7A0C0009-0000-4000-8000-000000000002}");
+  i.def = model::InterfaceDef{{}, {f}};
+  lib.types.push_back(i);
+
+  lib.types[1].def = model::InterfaceDef{{}, {f}};
+  std::get<model::InterfaceDef>(lib.types[1].def).functions[0].optional_count = 1;
+  std::string one = idlw::write_idl(lib);
+  CHECK(one.find("[in, optional] VARIANT a, [in, defaultvalue(3)] long b") != std::string::npos);
+
+  std::get<model::InterfaceDef>(lib.types[1].def).functions[0].optional_count = 2;
+  std::string two = idlw::write_idl(lib);
+  CHECK(two.find("[in, optional] VARIANT a, [in, optional, defaultvalue(3)] long b") != std::string::npos);
+}

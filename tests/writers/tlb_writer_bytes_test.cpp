@@ -522,3 +522,32 @@ TEST_CASE("imports by index survive; the same model gives the same bytes") {
   support::DiagEngine d;
   CHECK(*tlbw::write_typelib(lib, d) == *tlbw::write_typelib(lib, d));
 }
+
+TEST_CASE("an imported type's TYPEKIND is recorded from the libraries at hand, as MIDL does") {
+  Library std2 = stdole2();
+  LibrarySet set;
+  set.add(std2);
+  Library lib = base_lib(SysKind::Win32);
+  // Every type of stdole2, by position: its ImpInfo records that type's own kind.
+  for (uint32_t i = 0; i < std2.types.size(); ++i) {
+    TypeInfo al;
+    al.name = "A" + std::to_string(i);
+    al.layout = {4, 4, 0};
+    al.def = AliasDef{TypeRef{UserType{0u, std2.types[i].name, std::nullopt, i}}};
+    lib.types.push_back(al);
+  }
+  support::DiagEngine d;
+  auto bytes = tlbw::write_typelib(lib, d, &set);
+  REQUIRE(bytes);
+  RawMsft r{*bytes};
+  auto [ii, ilen] = r.seg(S::ImpInfo);
+  REQUIRE(ilen == 12 * std2.types.size());
+  std::set<uint32_t> kinds;
+  for (uint32_t k = 0; k < ilen; k += 12) {
+    const uint32_t index = r.u32(uint32_t(ii) + k + 8);
+    REQUIRE(index < std2.types.size());
+    CHECK((r.u32(uint32_t(ii) + k) >> 24) == uint32_t(stored_kind(std2.types[index])));
+    kinds.insert(r.u32(uint32_t(ii) + k) >> 24);
+  }
+  CHECK(kinds.size() >= 3);  // stdole2 has interfaces, dispinterfaces, aliases, records, enums
+}

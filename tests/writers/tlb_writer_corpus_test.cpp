@@ -73,12 +73,12 @@ TEST_CASE("every corpus typelib survives read → write → read with the same m
                            c.resource ? std::optional<uint32_t>(c.resource) : std::nullopt, err);
     REQUIRE_MESSAGE(orig, err);
     support::DiagEngine d;
-    auto bytes = tlbw::write_typelib(*orig, d);
+    auto bytes = tlbw::write_typelib(*orig, d, &set);
     std::string wdiag;
     for (const auto& x : d.all()) wdiag += x.code + " " + x.message + "\n";
     REQUIRE_MESSAGE(bytes, wdiag);
     support::DiagEngine d2;
-    auto again = tlbw::write_typelib(*orig, d2);
+    auto again = tlbw::write_typelib(*orig, d2, &set);
     REQUIRE(again);
     CHECK_MESSAGE(*again == *bytes, "writing twice gives different bytes");
     if (dump) {

@@ -94,8 +94,9 @@ std::string to_ansi(std::string_view s, bool& lossy) {
   return out;
 }
 
-Tables::Tables(const model::Library& lib, uint32_t syskind, uint32_t hash_lcid, Reporter& rep)
-    : lib_(lib), syskind_(syskind), hash_lcid_(hash_lcid), rep_(rep),
+Tables::Tables(const model::Library& lib, const model::LibrarySet* refs, uint32_t syskind,
+               uint32_t hash_lcid, Reporter& rep)
+    : lib_(lib), refs_(refs), syskind_(syskind), hash_lcid_(hash_lcid), rep_(rep),
       name_buckets_(0x80, -1),  // 128 name buckets (doc §4, header res48)
       guid_buckets_(0x20, -1) {}  // 32 GUID buckets (doc §4, header res44)
 
@@ -170,18 +171,18 @@ int32_t Tables::type_name(std::string_view nm, uint32_t index, const std::string
     const auto at = uint32_t(it->second);
     seg_.names.put32(at + fmt::name::kHrefType, uint32_t(href));
     seg_.names.b[at + fmt::name::kNameLen + 1] = char(nameflag::kType);
-    type_name_entry_[it->second] = true;
+    type_name_entry_.insert(it->second);
     return it->second;
   }
   if (it != names_by_key_.end()) {
     // Another type has this name: an entry of its own, so each type keeps its HREFTYPE.
     bool l2 = false;
     int32_t off = add_name_entry(to_ansi(nm, l2), href, nameflag::kType);
-    type_name_entry_[off] = true;
+    type_name_entry_.insert(off);
     return off;
   }
   int32_t off = name(nm, href, nameflag::kType, where);
-  if (off >= 0) type_name_entry_[off] = true;
+  if (off >= 0) type_name_entry_.insert(off);
   return off;
 }
 
@@ -263,6 +264,10 @@ int32_t Tables::import_ref(const model::UserType& u, uint8_t kind, const std::st
   auto key = std::make_tuple(*u.import, by_guid, u.guid.value_or(support::Guid{}),
                              by_guid ? 0u : *u.index);
   if (auto it = impinfo_.find(key); it != impinfo_.end()) return it->second | 1;
+  // The type's own TYPEKIND when its library is at hand (doc §5.6: bits 24-31).
+  if (refs_)
+    if (const model::TypeInfo* found = refs_->resolve(lib_, u).type)
+      kind = uint8_t(model::stored_kind(*found));
   Bytes& t = seg_.impinfo;
   auto off = int32_t(t.size());
   uint32_t flags = uint32_t(impinfo_.size() & 0xFFFF) | uint32_t(kind) << 24;
@@ -296,7 +301,7 @@ std::optional<int32_t> Tables::href(const model::UserType& u, uint8_t kind,
 // ---- Type descriptors ---------------------------------------------------------------------------
 
 int32_t Tables::typedesc(uint32_t a, int32_t b) {
-  auto key = std::make_pair(a, b);
+  const uint64_t key = uint64_t{a} << 32 | uint32_t(b);
   if (auto it = typedescs_.find(key); it != typedescs_.end()) return it->second;
   auto off = int32_t(seg_.typedesc.size());
   seg_.typedesc.u32(a);

@@ -9,9 +9,12 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model/library.h"
+#include "model/library_set.h"
 #include "support/diagnostics.h"
 
 namespace tlbkit::tlbw {
@@ -79,7 +82,8 @@ struct MemberUse {
 
 class Tables {
  public:
-  Tables(const model::Library& lib, uint32_t syskind, uint32_t hash_lcid, Reporter& rep);
+  Tables(const model::Library& lib, const model::LibrarySet* refs, uint32_t syskind,
+         uint32_t hash_lcid, Reporter& rep);
 
   /// One ImpFiles entry per imported library, in the model's order (doc §5.6).
   void add_imports();
@@ -140,16 +144,18 @@ class Tables {
   int32_t custdata_entry(const std::string& bytes);
 
   const model::Library& lib_;
+  const model::LibrarySet* refs_;
   uint32_t syskind_, hash_lcid_;
   Reporter& rep_;
   Segments seg_;
   std::vector<int32_t> name_buckets_, guid_buckets_;
-  std::map<std::string, int32_t> names_by_key_;       // case-folded ANSI → entry
-  std::map<int32_t, bool> type_name_entry_;            // entries that name a typeinfo
-  std::map<std::string, int32_t> strings_;             // ANSI → entry
-  std::map<support::Guid, int32_t> guids_;             // GUID → entry
-  std::map<std::pair<uint32_t, int32_t>, int32_t> typedescs_;
-  std::map<std::string, int32_t> arraydescs_, custdata_;
+  // Lookups only (never iterated), so hash maps keep the output deterministic.
+  std::unordered_map<std::string, int32_t> names_by_key_;  // case-folded ANSI → entry
+  std::unordered_set<int32_t> type_name_entry_;            // entries that name a typeinfo
+  std::unordered_map<std::string, int32_t> strings_;       // ANSI → entry
+  std::map<support::Guid, int32_t> guids_;                 // GUID → entry
+  std::unordered_map<uint64_t, int32_t> typedescs_;        // the entry's two INTs → entry
+  std::unordered_map<std::string, int32_t> arraydescs_, custdata_;
   std::map<std::tuple<uint32_t, bool, support::Guid, uint32_t>, int32_t> impinfo_;
   std::vector<int32_t> impfile_offsets_;
   uint32_t name_count_ = 0, name_chars_ = 0;

@@ -47,10 +47,10 @@ struct TypeRecord {
 
 class Writer {
  public:
-  Writer(const model::Library& lib, Reporter& rep)
+  Writer(const model::Library& lib, const model::LibrarySet* refs, Reporter& rep)
       : lib_(lib), rep_(rep), syskind_(uint32_t(lib.syskind)),
         hash_lcid_(lib.lcid ? lib.lcid : kLcidDefault),
-        ptr_(fmt::pointer_size(syskind_)), t_(lib, syskind_, hash_lcid_, rep) {}
+        ptr_(fmt::pointer_size(syskind_)), t_(lib, refs, syskind_, hash_lcid_, rep) {}
 
   std::optional<std::string> run();
 
@@ -340,7 +340,8 @@ std::optional<std::string> Writer::run() {
 
 }  // namespace
 
-std::optional<std::string> write_typelib(const model::Library& lib, support::DiagEngine& diags) {
+std::optional<std::string> write_typelib(const model::Library& lib, support::DiagEngine& diags,
+                                         const model::LibrarySet* refs) {
   Reporter rep{diags, lib.name.empty() ? std::string("<library>") : lib.name};
   if (!lib.libid) rep.error("TK6001", "library", "the library has no LIBID (uuid)");
   if (lib.name.empty()) rep.error("TK6002", "library", "the library has no name");
@@ -354,7 +355,7 @@ std::optional<std::string> write_typelib(const model::Library& lib, support::Dia
                 "name hashes for this LCID's language use the Latin table; non-ASCII names may "
                 "not be found by ITypeLib::FindName");
   if (rep.failed) return std::nullopt;
-  Writer w(lib, rep);
+  Writer w(lib, refs, rep);
   return w.run();
 }
 

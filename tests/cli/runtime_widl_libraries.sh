@@ -13,6 +13,7 @@ source "$2/tests/oracle/lib.sh"
 oracle_init "$2"
 oracle_need_listing_program
 oracle_need_export "$tlbkit"
+oracle_need_idl_input "$tlbkit"
 idl="$ORACLE_SRC/testdata/idl/wine-include"
 corpus="$ORACLE_SRC/testdata/corpus"
 allowed="$ORACLE_ALLOWED/widl"

@@ -20,6 +20,8 @@ tlbkit=$build/cmd/tlbkit
 
 inc=$root/testdata/idl/wine-include
 libdir=$root/testdata/corpus/wine
+# The two C headers wtypes.idl imports, which widl finds in its own built-in include folder.
+hdr=$root/testdata/idl/wine-headers
 mapfile -t files < <(grep -l '^[[:space:]]*library[[:space:]]' "$inc"/*.idl | sort)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -38,7 +40,7 @@ run_all() {
   for f in "${files[@]}"; do
     name=$(basename "$f" .idl)
     if [ "$tool" = tlbkit ]; then
-      "${pin[@]}" "$tlbkit" export "$f" --target win64 -I "$inc" -L "$libdir" \
+      "${pin[@]}" "$tlbkit" export "$f" --target win64 -I "$inc" -I "$hdr" -L "$libdir" \
         -o "$out/$name.tlbkit.tlb" >/dev/null 2>&1 || echo "$name" >>"$out/$tool.fail"
     else
       "${pin[@]}" widl --win64 -t -I "$inc" -L "$libdir" -o "$out/$name.widl.tlb" "$f" \

@@ -62,9 +62,7 @@ std::optional<model::Library> read_source(const std::string& file, const SourceO
   o.load_importlib = [&source](const std::string& name, support::DiagEngine& d) {
     return find_importlib(name, source, d);
   };
-  (void)o;  // TEMPORARY until idl::read_idl lands
-  diags.error("TK1003", support::Location::in_file(file), "IDL input is not supported yet");
-  return std::nullopt;
+  return idl::read_idl(file, o, diags);
 }
 }  // namespace
 

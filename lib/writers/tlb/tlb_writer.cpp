@@ -278,19 +278,18 @@ std::optional<std::string> Writer::run() {
   lib_guid_ = t_.guid(*lib_.libid, kGuidHrefLibrary);
   t_.add_imports();
   lib_name_ = t_.name(lib_.name, -1, 0, "library");
-  // Type names first, so a type keeps its own spelling when a member shares its name.
-  std::vector<int32_t> type_names(nr);
-  for (uint32_t i = 0; i < nr; ++i)
-    type_names[i] = t_.type_name(lib_.types[i].name, i, where_type(lib_, i));
   lib_help_ = t_.string(lib_.docs.helpstring, "library");
   lib_helpfile_ = t_.string(lib_.helpfile, "library helpfile");
   lib_helpdll_ = t_.string(lib_.helpstringdll, "library helpstringdll");
   lib_custom_ = t_.custom(lib_.custom, "library");
   std::vector<TypeRecord> recs;
   recs.reserve(nr);
+  // Each type's name, then its members' names, in library order as widl adds them: where
+  // names differ only in case, the first spelling is the one every user of the entry gets.
   for (uint32_t i = 0; i < nr; ++i) {
+    const int32_t name = t_.type_name(lib_.types[i].name, i, where_type(lib_, i));
     recs.push_back(type_record(i));
-    recs.back().base.put32(ti::kNameOffset, uint32_t(type_names[i]));
+    recs.back().base.put32(ti::kNameOffset, uint32_t(name));
   }
   if (dispatch_ == -1 && dispatch_seen_) dispatch_ = dispatch_href();
   if (rep_.failed) return std::nullopt;

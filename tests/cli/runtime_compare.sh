@@ -29,5 +29,16 @@ if oracle_check another "$w/ref" "$w/third" "$w/allowed.diff" >/dev/null; then
 fi
 [ "$ORACLE_TOTAL/$ORACLE_SAME/$ORACLE_EXPLAINED/$ORACLE_FAILED" = 5/1/1/3 ] ||
   fail "counts $ORACLE_TOTAL/$ORACLE_SAME/$ORACLE_EXPLAINED/$ORACLE_FAILED"
+
+# A compiler failure passes only with a recorded reason whose expected messages all appear.
+printf 'error: #error no literal for this\n' >"$w/log"
+printf 'No literal exists, for a test.\nexpect: no literal for\n' >"$w/skip"
+printf 'Another reason.\nexpect: something else\n' >"$w/wrong.skip"
+oracle_fail skipped "failed" "$w/skip" "$w/log" >/dev/null || fail "a recorded compile failure was refused"
+if oracle_fail unrecorded "failed" >/dev/null; then fail "an unrecorded compile failure passed"; fi
+if oracle_fail other "failed" "$w/wrong.skip" "$w/log" >/dev/null; then
+  fail "a compile failure with other messages than recorded passed"
+fi
+[ "$ORACLE_SKIPPED/$ORACLE_FAILED" = 1/5 ] || fail "counts after skips $ORACLE_SKIPPED/$ORACLE_FAILED"
 if oracle_summary selftest >/dev/null; then fail "the summary passed with failures"; fi
-echo "oracle_check: 5 of 5 cases behave"
+echo "oracle_check and oracle_fail: 8 of 8 cases behave"

@@ -68,7 +68,7 @@ for i in "${!cases[@]}"; do
     allowed="$ORACLE_ALLOWED/idl-$compiler/$stem"
     if ! compile "$compiler" "$i" >"$w/log/$i.$compiler" 2>&1; then
       oracle_fail "$listing ($compiler)" "$compiler cannot compile the IDL: $(head -5 "$w/log/$i.$compiler")" \
-        "$allowed.skip" || status=1
+        "$allowed.skip" "$w/log/$i.$compiler" || status=1
       continue
     fi
     written+=("$w/$dir/$i.tlb") refs+=("$ref") names+=("$listing ($compiler)")

@@ -44,7 +44,7 @@ for i in "${!cases[@]}"; do
     fi
   fi
   if ! "$tlbkit" export "${args[@]}" >"$w/log/$i" 2>&1; then
-    oracle_fail "$listing" "tlbkit export failed: $(head -3 "$w/log/$i")" "$allowed/$stem.skip" || status=1
+    oracle_fail "$listing" "tlbkit export failed: $(head -3 "$w/log/$i")" "$allowed/$stem.skip" "$w/log/$i" || status=1
     continue
   fi
   ref="$corpus/$listing"

@@ -143,3 +143,41 @@ TEST_CASE("widl listings: msxml6") {
   check_against_widl("msxml6", model::SysKind::Win32);
   check_against_widl("msxml6", model::SysKind::Win64);
 }
+
+// A development aid, not part of the suite unless TLBKIT_WIDL_DIR names a folder of widl-made
+// NAME_win32.tlb/NAME_win64.tlb files: compares each with what read_idl builds from
+// testdata/idl/wine-include/NAME.idl, through the emulated listing.
+TEST_CASE("widl listings: every library in TLBKIT_WIDL_DIR" * doctest::skip(std::getenv("TLBKIT_WIDL_DIR") == nullptr)) {
+  const std::string dir = std::getenv("TLBKIT_WIDL_DIR");
+  int same = 0, total = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    std::string f = e.path().filename().string();
+    if (e.path().extension() != ".tlb") continue;
+    bool w64 = f.find("_win64.tlb") != std::string::npos;
+    std::string name = f.substr(0, f.size() - std::string("_win64.tlb").size());
+    model::SysKind target = w64 ? model::SysKind::Win64 : model::SysKind::Win32;
+    ++total;
+    Built b = build(name, target);
+    if (!b.lib) {
+      MESSAGE(f << ": read_idl failed\n" << b.diags.substr(0, 600));
+      continue;
+    }
+    support::DiagEngine d;
+    std::vector<uint8_t> tlb = bytes_of(e.path().string());
+    std::optional<model::Library> theirs = tlb::read_typelib(tlb, f, std::nullopt, d);
+    if (!theirs) continue;
+    model::LibrarySet set2;
+    for (const auto& imp : b.lib->imports) {
+      if (auto l = load_importlib(imp.file, d)) set2.add(*l);
+    }
+    std::string ours = oleaut::write_listing(*b.lib, b.set);
+    std::string ref = without_timestamps(oleaut::write_listing(*theirs, set2));
+    std::string where = first_difference(ours, ref);
+    if (where.empty()) {
+      ++same;
+    } else {
+      MESSAGE(f << ": " << where << "\n  model: " << model::diff(*b.lib, *theirs));
+    }
+  }
+  MESSAGE(same << " of " << total << " match");
+}

@@ -19,8 +19,9 @@ void Sema::check_function(const m::Function& f, const ast::Method& meth, const U
   for (size_t i = 0; i < f.params.size(); ++i) {
     if ((f.params[i].flags & m::paramflag::RetVal) && i + 1 != f.params.size()) {
       SourcePos pos = params && i < params->size() ? (*params)[i].pos : meth.pos;
-      error(u, pos, "TK5207", "the [retval] parameter of '" + meth.decl.name +
-                                  "' must be the last parameter");
+      // widl accepts it (MIDL refuses it): a warning, so what widl compiles still compiles.
+      warning(u, pos, "TK5207", "the [retval] parameter of '" + meth.decl.name +
+                                    "' should be the last parameter");
     }
   }
   if (!automation || !params) return;
@@ -57,8 +58,9 @@ void Sema::check_automation_type(const TyP& t, const Unit* u, const SourcePos& p
     uint16_t vt = type_vt(cur);
     if (vt == 0) return;  // already reported as undefined
     if (!automation_vt(vt)) {
-      error(u, pos, "TK5209", what + " has a type OLE Automation cannot carry (VARTYPE " +
-                                  std::to_string(vt) + ")");
+      // A warning, as MIDL's MIDL2039 and as widl (which does not check) accept it.
+      warning(u, pos, "TK5209", what + " has a type OLE Automation cannot carry (VARTYPE " +
+                                    std::to_string(vt) + ")");
       return;
     }
     if (vt != m::vt::Ptr && vt != m::vt::SafeArray) return;

@@ -149,9 +149,9 @@ uint32_t Sema::add_type(Entity& e) {
   switch (e.kind) {
     case EKind::Struct:
     case EKind::Union:
-      return add_record(e);
+      return add_record(e, e);
     case EKind::Enum:
-      return add_enum(e);
+      return add_enum(e, e);
     case EKind::Alias:
       return add_alias(e);
     case EKind::Interface:
@@ -178,7 +178,8 @@ m::TypeRef Sema::user_ref(const TyP& t) {
     // A name an importlib'd library declares is that library's type (widl's find_importinfo),
     // unless this library already holds it.
     if (auto r = import_ref(e->name)) return *r;
-    // Typedefs that are not public are seen through; a wire_marshal typedef is its wire type.
+    // Typedefs that are not public are seen through (up to one already in the library); a
+    // wire_marshal typedef is its wire type.
     for (int guard = 0; guard < 64 && !e->index && e->kind == EKind::Alias && !e->is_public;
          ++guard) {
       if (!e->wire_name.empty()) {
@@ -365,14 +366,12 @@ uint32_t Sema::add_coclass(Entity& e) {
     m::ImplType impl;
     Entity* ie = find_type(item.name);
     std::optional<m::TypeRef> ref;
-    if (ie && ie->index) {
-      ref = m::TypeRef{m::UserType{std::nullopt, lib_.types[*ie->index].name, std::nullopt,
-                                   *ie->index}};
-    } else if (auto r = import_ref(item.name)) {
-      ref = r;
-    } else if (ie && (ie->kind == EKind::Interface || ie->kind == EKind::Dispatch)) {
+    // widl adds a coclass's interfaces to the library even when an importlib has them.
+    if (ie && (ie->kind == EKind::Interface || ie->kind == EKind::Dispatch)) {
       uint32_t ii = add_interface(*ie);
       ref = m::TypeRef{m::UserType{std::nullopt, lib_.types[ii].name, std::nullopt, ii}};
+    } else if (auto r = import_ref(item.name)) {
+      ref = r;
     }
     if (!ref) {
       error(e.unit, item.pos, "TK5203", "undefined interface '" + item.name + "'");

@@ -1,6 +1,8 @@
 // The IDL reader's emitter, continued: records, unions (encapsulated ones as a struct holding the
 // discriminant and a union), enums and aliases; functions, parameters and fields; the library
 // header; and the walk over the library block (add_entry). Layer: readers.
+#include <cstring>
+
 #include "readers/idl/sema_internal.h"
 
 namespace tlbkit::idl::sema {
@@ -26,17 +28,19 @@ int64_t narrow(int64_t v, uint16_t vt) {
 }
 }  // namespace
 
-uint32_t Sema::add_record(Entity& e) {
+// `e` names the typeinfo; `body` (e itself, or the record an alias names) gives the fields.
+uint32_t Sema::add_record(Entity& e, Entity& body) {
   if (e.index) return *e.index;
-  bool is_union = e.kind == EKind::Union;
+  bool is_union = body.kind == EKind::Union;
   m::TypeKind kind = is_union ? m::TypeKind::Union : m::TypeKind::Record;
-  if (!e.defined || !e.record) {
+  if (!body.defined || !body.record) {
     error(e.unit, e.pos, "TK5205", std::string(is_union ? "union '" : "struct '") + e.name +
                                        "' is referenced but not defined");
   }
   uint32_t idx = is_union ? create_typeinfo(e, kind, m::UnionDef{})
                           : create_typeinfo(e, kind, m::RecordDef{});
-  if (!e.record) return idx;
+  if (!body.record) return idx;
+  const ast::RecordSpec& rec = *body.record;
   auto push = [&](m::Variable v) {
     if (is_union) {
       std::get<m::UnionDef>(lib_.types[idx].def).fields.push_back(std::move(v));
@@ -45,43 +49,43 @@ uint32_t Sema::add_record(Entity& e) {
     }
   };
   uint32_t n = 0;
-  if (e.encap_union) {
+  if (body.encap_union) {
     // Encapsulated union: the discriminant, then the union under its name ("tagged_union" when
     // the IDL gives none).
-    if (!e.record->switch_field.empty()) push(make_field(e.record->switch_field.front(), e.unit,
+    if (!rec.switch_field.empty()) push(make_field(rec.switch_field.front(), body.unit,
                                                          n++, m::VarKind::PerInstance));
     m::Variable v;
     v.memid = kVarMemidBase + static_cast<int32_t>(n);
     Ty t;
     t.k = Ty::K::Entity;
-    t.ent = e.encap_union;
+    t.ent = body.encap_union;
     v.type = encode_var(std::make_shared<const Ty>(t));
-    v.name = canon(e.record->union_name.empty() ? "tagged_union" : e.record->union_name);
+    v.name = canon(rec.union_name.empty() ? "tagged_union" : rec.union_name);
     push(std::move(v));
     return idx;
   }
-  for (const ast::Member& f : e.record->members) {
+  for (const ast::Member& f : rec.members) {
     if (f.decl.name.empty() && f.type.kind == ast::TypeSpec::Kind::Named &&
         f.type.name == "void") {
       continue;  // an empty union arm
     }
-    push(make_field(f, e.unit, n++, m::VarKind::PerInstance));
+    push(make_field(f, body.unit, n++, m::VarKind::PerInstance));
   }
   return idx;
 }
 
-uint32_t Sema::add_enum(Entity& e) {
+uint32_t Sema::add_enum(Entity& e, Entity& body) {
   if (e.index) return *e.index;
-  if (!e.defined || !e.enumeration) {
+  if (!body.defined || !body.enumeration) {
     error(e.unit, e.pos, "TK5205", "enum '" + e.name + "' is referenced but not defined");
   }
   uint32_t idx = create_typeinfo(e, m::TypeKind::Enum, m::EnumDef{});
-  if (!e.enumeration) return idx;
+  if (!body.enumeration) return idx;
   int64_t next = 0;
   int32_t n = 0;
-  for (const ast::Enumerator& en : e.enumeration->values) {
+  for (const ast::Enumerator& en : body.enumeration->values) {
     if (en.value) {
-      if (auto x = eval_int(*en.value, e.unit)) next = *x;
+      if (auto x = eval_int(*en.value, body.unit)) next = *x;
     }
     m::Variable v;
     v.memid = kVarMemidBase + n++;
@@ -89,13 +93,36 @@ uint32_t Sema::add_enum(Entity& e) {
     v.flags = var_flags(en.attrs);
     v.type = m::TypeRef::base(m::vt::Int);
     v.value = m::Value{m::vt::I4, narrow(next, m::vt::I4)};
-    v.docs = attr_docs(en.attrs, e.unit);
-    v.custom = attr_custom(en.attrs, e.unit);
+    v.docs = attr_docs(en.attrs, body.unit);
+    v.custom = attr_custom(en.attrs, body.unit);
     v.name = canon(en.name);
     std::get<m::EnumDef>(lib_.types[idx].def).values.push_back(std::move(v));
     ++next;
   }
   return idx;
+}
+
+// widl adds a typedef that is not public as the kind of type it names, under the typedef's
+// name (`typedef SYSTEMTIME ADS_UTC_TIME` used in a field gives a record "SYSTEMTIME").
+uint32_t Sema::add_as_real(Entity& alias) {
+  if (alias.index) return *alias.index;
+  TyP t = aliasee(alias);
+  for (int guard = 0; guard < 64 && t && t->k == Ty::K::Entity && t->ent &&
+                      t->ent->kind == EKind::Alias;
+       ++guard) {
+    t = aliasee(*t->ent);
+  }
+  if (!t || t->k != Ty::K::Entity || !t->ent) return add_alias(alias);
+  Entity& body = *t->ent;
+  switch (body.kind) {
+    case EKind::Struct:
+    case EKind::Union:
+      return add_record(alias, body);
+    case EKind::Enum:
+      return add_enum(alias, body);
+    default:
+      return add_type(body);
+  }
 }
 
 uint32_t Sema::add_alias(Entity& e) {
@@ -122,7 +149,21 @@ m::Variable Sema::make_field(const ast::Member& f, const Unit* u, uint32_t index
 }
 
 std::optional<m::Value> Sema::default_value(const ast::Expr& ex, const TyP& t, const Unit* u) {
-  uint16_t vt = is_enum(t) ? m::vt::Int : type_vt(t);
+  // widl takes a pointer parameter's default as a value of the pointee's type (a VARIANT* one
+  // as an empty VARIANT), and a VARIANT's as a VT_I4.
+  TyP vt_of = t;
+  for (int guard = 0; guard < 64 && vt_of && vt_of->k == Ty::K::Entity && vt_of->ent &&
+                      vt_of->ent->kind == EKind::Alias && type_vt(vt_of) == m::vt::Ptr;
+       ++guard) {
+    vt_of = aliasee(*vt_of->ent);
+  }
+  bool via_pointer = false;
+  if (vt_of && vt_of->k == Ty::K::Pointer && vt_of->ref) {
+    vt_of = vt_of->ref;
+    via_pointer = true;
+  }
+  uint16_t vt = is_enum(vt_of) ? m::vt::I4 : type_vt(vt_of);
+  if (vt == m::vt::Variant && !via_pointer) vt = m::vt::I4;
   std::optional<CValue> v = eval(ex, u);
   if (!v) return std::nullopt;
   if (v->is_string) {
@@ -133,15 +174,29 @@ std::optional<m::Value> Sema::default_value(const ast::Expr& ex, const TyP& t, c
     return m::Value{vt, v->s};
   }
   switch (vt) {
-    case m::vt::R4:
+    case m::vt::R4: {
+      if (v->is_float) return m::Value{vt, v->d};
+      // widl stores an integer default's bits as the float (1 becomes 1.4e-45).
+      uint32_t bits = static_cast<uint32_t>(v->i);
+      float fl;
+      static_assert(sizeof fl == sizeof bits);
+      std::memcpy(&fl, &bits, sizeof fl);
+      return m::Value{vt, static_cast<double>(fl)};
+    }
     case m::vt::R8:
       return m::Value{vt, v->is_float ? v->d : static_cast<double>(v->i)};
     case m::vt::I2: case m::vt::I4: case m::vt::Bool: case m::vt::I1: case m::vt::UI1:
     case m::vt::UI2: case m::vt::UI4: case m::vt::Int: case m::vt::UInt: case m::vt::HResult:
     case m::vt::Error:
       return m::Value{vt, narrow(v->i, vt)};
+    case m::vt::Ptr:
+    case m::vt::Variant:
+      // widl records a VARIANT's default as an empty VARIANT.
+      return m::Value{m::vt::Variant, std::monostate{}};
+    case m::vt::Dispatch:
+    case m::vt::Unknown:
+      return m::Value{vt, std::monostate{}};
     default:
-      // A pointer, a VARIANT or a user type: OLE Automation stores the integer as VT_I4.
       return m::Value{m::vt::I4, narrow(v->i, m::vt::I4)};
   }
 }
@@ -239,14 +294,26 @@ void Sema::add_entry(const ast::Statement& s, const Unit& u) {
         add_alias(alias);
         continue;
       }
-      // Not public: the type it names goes in, when it is one a library holds.
-      TyP t = aliasee(alias);
-      for (int guard = 0; guard < 64 && t && t->k == Ty::K::Entity && t->ent &&
-                          t->ent->kind == EKind::Alias;
-           ++guard) {
-        t = aliasee(*t->ent);
+      if (alias.kind != EKind::Alias) {
+        add_type(alias);  // `typedef enum X {…} X;`: the enum itself
+        continue;
       }
-      if (t && t->k == Ty::K::Entity && t->ent && t->ent->kind != EKind::Module) {
+      // Not public: the type it names goes in, when it is one a library holds (a typedef of a
+      // typedef as the kind of type underneath, under the inner typedef's name).
+      TyP t = aliasee(alias);
+      if (!t || t->k != Ty::K::Entity || !t->ent || t->ent->kind == EKind::Module) continue;
+      if (t->ent->kind == EKind::Alias) {
+        TyP r = aliasee(*t->ent);
+        for (int guard = 0; guard < 64 && r && r->k == Ty::K::Entity && r->ent &&
+                            r->ent->kind == EKind::Alias;
+             ++guard) {
+          r = aliasee(*r->ent);
+        }
+        // A typedef of a base type or a pointer adds nothing.
+        if (r && r->k == Ty::K::Entity && r->ent && r->ent->kind != EKind::Module) {
+          add_as_real(*t->ent);
+        }
+      } else {
         add_type(*t->ent);
       }
     }
@@ -258,7 +325,6 @@ void Sema::add_entry(const ast::Statement& s, const Unit& u) {
     if (it != by_node_.end()) add_type(*it->second);
   } else if (const auto* i = std::get_if<ast::Interface>(&s.v)) {
     if (Entity* e = find_type(i->name)) {
-      if (!e->index && !i->has_body && import_ref(i->name)) return;  // an importlib's own
       add_type(*e);
     }
   } else if (const auto* c = std::get_if<ast::Coclass>(&s.v)) {

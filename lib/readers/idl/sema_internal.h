@@ -183,8 +183,9 @@ class Sema {
   uint32_t add_dispinterface(Entity& e);
   uint32_t add_coclass(Entity& e);
   uint32_t add_module(Entity& e);
-  uint32_t add_record(Entity& e);
-  uint32_t add_enum(Entity& e);
+  uint32_t add_record(Entity& e, Entity& body);
+  uint32_t add_enum(Entity& e, Entity& body);
+  uint32_t add_as_real(Entity& alias);
   uint32_t add_alias(Entity& e);
   model::Function make_func(const ast::Method& m, const Unit* u, uint32_t type_index,
                             int32_t default_memid, model::FuncKind fk);

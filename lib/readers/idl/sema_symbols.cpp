@@ -66,13 +66,15 @@ void Sema::register_name(Entity* e, const Unit& u, const SourcePos& pos) {
   auto [it, inserted] = names_.try_emplace(e->name, e);
   if (inserted || it->second == e) return;
   Entity* old = it->second;
-  // A redefinition in the file being compiled is an error; the SDK's own files may repeat a
-  // typedef under different guards, and the later one wins, as in C.
+  // A redefinition in the file being compiled is an error. A typedef repeating one an imported
+  // file made (directmanipulation.idl's `typedef void* HWND;`) leaves the first in force, as
+  // widl does.
   if (u.is_main && old->unit && old->unit->is_main) {
     error(&u, pos, "TK5201", "duplicate name '" + e->name + "'");
     if (old->unit) old->unit->sources.warning(diags_, "TK5201", old->pos,
                                               "'" + e->name + "' was first declared here");
   }
+  if (old->kind == EKind::Alias && e->kind == EKind::Alias) return;
   it->second = e;
 }
 
@@ -288,6 +290,13 @@ void Sema::declare_typedef(const ast::Typedef& t, Unit& u) {
   }
   for (const ast::Declarator& d : t.decls) {
     if (d.name.empty()) continue;
+    if (te && d.ops.empty() && d.name == te->name) {
+      // `typedef enum X {…} X;`: no alias, the enum itself takes the typedef's attributes.
+      te->attrs = attrs;
+      by_node_[&d] = te;
+      register_name(te, u, d.pos);
+      continue;
+    }
     Entity* a = new_entity(EKind::Alias, d.name, u, d.pos);
     a->attrs = attrs;
     a->alias_spec = &t.type;

@@ -240,7 +240,7 @@ uint16_t Sema::type_vt(const TyP& t) {
     case Ty::K::Pointer:
       return m::vt::Ptr;
     case Ty::K::Array:
-      return t->conformant ? m::vt::Ptr : m::vt::CArray;
+      return m::vt::CArray;  // a conformant one too, with 0 elements (widl)
     case Ty::K::SafeArray:
       return m::vt::SafeArray;
     case Ty::K::Imported:
@@ -258,9 +258,11 @@ uint16_t Sema::type_vt(const TyP& t) {
   if (uint16_t vt = builtin_name_vt(e->name)) return vt;
   if (e->kind == EKind::Alias) {
     TyP r = real_type(*this, t);
-    if (r && (r->k == Ty::K::Pointer || r->k == Ty::K::Array) && r->ref &&
-        r->ref->k == Ty::K::Basic && r->ref->char_kind != 0 && has_string_attr_chain(*this, t)) {
-      return r->ref->char_kind == 1 ? m::vt::LpStr : m::vt::LpWStr;
+    TyP elem = r && (r->k == Ty::K::Pointer || r->k == Ty::K::Array) ? real_type(*this, r->ref)
+                                                                        : nullptr;
+    if (elem && elem->k == Ty::K::Basic && elem->char_kind != 0 &&
+        has_string_attr_chain(*this, t)) {
+      return elem->char_kind == 1 ? m::vt::LpStr : m::vt::LpWStr;
     }
     if (e->is_public || !e->wire_name.empty()) return m::vt::UserDefined;
     if (!r || (r->k == Ty::K::Entity && r->ent->kind == EKind::Alias)) return 0;
@@ -278,10 +280,10 @@ uint16_t Sema::type_vt(const TyP& t) {
 }
 
 m::TypeRef Sema::encode_var(const TyP& t) {
-  if (t && t->k == Ty::K::Array && !t->conformant) {
+  if (t && t->k == Ty::K::Array) {
     m::CArray arr;
     TyP cur = t;
-    while (cur && cur->k == Ty::K::Array && !cur->conformant) {
+    while (cur && cur->k == Ty::K::Array) {
       arr.bounds.push_back({0, cur->count});
       cur = cur->ref;
     }
@@ -292,7 +294,7 @@ m::TypeRef Sema::encode_var(const TyP& t) {
   if (vt == m::vt::Ptr && t->ref) {
     m::TypeRef inner = encode_var(t->ref);
     // IUnknown and IDispatch already are pointers: `IUnknown *p` is VT_UNKNOWN.
-    uint16_t ref_vt = t->ref->k == Ty::K::Array && !t->ref->conformant ? 0 : type_vt(t->ref);
+    uint16_t ref_vt = t->ref->k == Ty::K::Array ? 0 : type_vt(t->ref);
     if (ref_vt == m::vt::Dispatch || ref_vt == m::vt::Unknown) return inner;
     return m::TypeRef::pointer_to(std::move(inner));
   }

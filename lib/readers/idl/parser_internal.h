@@ -35,10 +35,19 @@ class Parser {
   bool is_punct(std::string_view p) const { return is_punct_tok(cur(), p); }
   bool is_ident(std::string_view w) const { return is_ident_tok(cur(), w); }
   static bool is_punct_tok(const Token& t, std::string_view p) {
-    return t.kind == TokKind::Punct && t.text == p;
+    return t.kind == TokKind::Punct && same_text(t.text, p);
   }
   static bool is_ident_tok(const Token& t, std::string_view w) {
-    return t.kind == TokKind::Identifier && t.text == w;
+    return t.kind == TokKind::Identifier && same_text(t.text, w);
+  }
+  /// String equality without a library call: the parser compares every token against short
+  /// keywords and punctuators, and this is its hottest path.
+  static bool same_text(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
   }
   bool accept_punct(std::string_view p);
   void expect_punct(std::string_view p, std::string_view context);

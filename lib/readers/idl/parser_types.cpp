@@ -1,7 +1,5 @@
 // The IDL parser's types and C declarators: base types, struct/union (encapsulated and not),
 // enum, SAFEARRAY, pointers, arrays, function declarators, calling conventions. Layer: readers.
-#include <algorithm>
-#include <array>
 
 #include "readers/idl/parser_internal.h"
 
@@ -10,7 +8,10 @@ namespace tlbkit::idl::detail {
 namespace {
 
 bool one_of(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
+  for (std::string_view x : words) {
+    if (Parser::same_text(w, x)) return true;
+  }
+  return false;
 }
 
 /// Words that combine into one C base type ("unsigned long int", "long long").
@@ -41,7 +42,10 @@ bool is_known_callconv(std::string_view w) {
       "STDMETHODVCALLTYPE", "STDAPICALLTYPE", "STDAPIVCALLTYPE", "__RPC_USER", "__RPC_API",
       "__RPC_STUB", "RPC_ENTRY", "PASCAL", "CDECL", "NTAPI"};
   // clang-format on
-  return std::find(std::begin(kNames), std::end(kNames), w) != std::end(kNames);
+  for (std::string_view x : kNames) {
+    if (Parser::same_text(w, x)) return true;
+  }
+  return false;
 }
 
 /// Words that begin a statement, never a type.

@@ -1,3 +1,5 @@
+# Turns the JSON that `tlbkit inspect X.tlb --format json` gives for widl-compiled X.idl into the
+# golden inputs ../X.json: drops widl's timestamps and adds what widl cannot compile (see README.md).
 import json
 def load(n):
     d=json.load(open(n+'.json'))
@@ -6,7 +8,7 @@ def load(n):
     return d
 def find(d,name): return next(t for t in d['types'] if t['name']==name)
 def save(d,n):
-    open('/work/main/testdata/golden/idl/'+n+'.json','w').write(json.dumps(d,indent=1,ensure_ascii=False)+'\n')
+    open('../'+n+'.json','w').write(json.dumps(d,indent=1,ensure_ascii=False)+'\n')
 d=load('types')
 find(d,'Colour')['values'][1]['helpstring']='minus one (widl takes no attributes on enum values)'
 find(d,'Colour')['values'][2]['flags']=['hidden']

@@ -180,8 +180,7 @@ m::TypeRef Sema::user_ref(const TyP& t) {
     if (auto r = import_ref(e->name)) return *r;
     // Typedefs that are not public are seen through (up to one already in the library); a
     // wire_marshal typedef is its wire type.
-    for (int guard = 0; guard < 64 && !e->index && e->kind == EKind::Alias && !e->is_public;
-         ++guard) {
+    for (int guard = 0; guard < 64 && e->kind == EKind::Alias && !e->is_public; ++guard) {
       if (!e->wire_name.empty()) {
         if (Entity* w = find_type(e->wire_name)) {
           e = w;

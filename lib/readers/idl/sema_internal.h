@@ -171,6 +171,9 @@ class Sema {
   Entity* declare_record(const ast::RecordSpec& r, Unit& u);
   Entity* declare_enum(const ast::EnumSpec& e, Unit& u);
   void declare_members(const std::vector<ast::Member>& ms, Unit& u);
+  void bind_spec(const ast::TypeSpec& spec);
+  void bind_decl(const ast::Declarator& d);
+  void bind_method(const ast::Method& m);
   void declare_typedef(const ast::Typedef& t, Unit& u);
   void declare_interface(const ast::Interface& i, Unit& u);
   Entity* new_entity(EKind kind, std::string name, const Unit& u, SourcePos pos);
@@ -212,6 +215,9 @@ class Sema {
   std::unordered_map<std::string, Entity*> names_;  // typedefs, interfaces, coclasses, modules
   std::unordered_map<std::string, Entity*> tags_;   // "s:tag", "u:tag", "e:tag"
   std::unordered_map<const void*, Entity*> by_node_;  // RecordSpec/EnumSpec → entity
+  /// A type name's meaning where it is written: a later typedef of the same name does not change
+  /// an earlier use (widl resolves names as it parses).
+  std::unordered_map<const ast::TypeSpec*, Entity*> bound_;
   std::unordered_map<std::string, ConstSym> consts_;
   uint32_t gen_counter_ = 0;
 

@@ -67,14 +67,13 @@ void Sema::register_name(Entity* e, const Unit& u, const SourcePos& pos) {
   if (inserted || it->second == e) return;
   Entity* old = it->second;
   // A redefinition in the file being compiled is an error. A typedef repeating one an imported
-  // file made (directmanipulation.idl's `typedef void* HWND;`) leaves the first in force, as
-  // widl does.
+  // file made (directmanipulation.idl's `typedef void* HWND;`) applies from there on; uses
+  // before it keep the first (bound_).
   if (u.is_main && old->unit && old->unit->is_main) {
     error(&u, pos, "TK5201", "duplicate name '" + e->name + "'");
     if (old->unit) old->unit->sources.warning(diags_, "TK5201", old->pos,
                                               "'" + e->name + "' was first declared here");
   }
-  if (old->kind == EKind::Alias && e->kind == EKind::Alias) return;
   it->second = e;
 }
 
@@ -109,6 +108,8 @@ void Sema::declare_statement(const ast::Statement& s, Unit& u) {
     sym.expr = &c->value;
     sym.unit = &u;
     consts_[c->decl.name] = std::move(sym);
+  } else if (const auto* meth = std::get_if<ast::Method>(&s.v)) {
+    bind_method(*meth);
   } else if (const auto* v = std::get_if<ast::Variable>(&s.v)) {
     declare_spec(v->type, u, nullptr, false);
   } else if (const auto* i = std::get_if<ast::Interface>(&s.v)) {
@@ -161,6 +162,8 @@ void Sema::declare_interface(const ast::Interface& i, Unit& u) {
     e->unit = &u;
     e->pos = i.pos;
     declare_statements(i.body, u);
+    declare_members(i.properties, u);
+    for (const ast::Method& m : i.methods) bind_method(m);
   }
 }
 
@@ -195,7 +198,35 @@ Entity* Sema::declare_spec(const ast::TypeSpec& spec, Unit& u, const ast::Attrs*
 }
 
 void Sema::declare_members(const std::vector<ast::Member>& ms, Unit& u) {
-  for (const ast::Member& m : ms) declare_spec(m.type, u, nullptr, false);
+  for (const ast::Member& m : ms) {
+    declare_spec(m.type, u, nullptr, false);
+    bind_spec(m.type);
+    bind_decl(m.decl);
+  }
+}
+
+void Sema::bind_spec(const ast::TypeSpec& spec) {
+  if (spec.kind == ast::TypeSpec::Kind::SafeArray) {
+    for (const ast::TypeSpec& e : spec.element) bind_spec(e);
+    for (const ast::Declarator& d : spec.element_decl) bind_decl(d);
+    return;
+  }
+  if (spec.kind != ast::TypeSpec::Kind::Named) return;
+  if (Entity* e = find_type(spec.name)) bound_[&spec] = e;
+}
+
+void Sema::bind_decl(const ast::Declarator& d) {
+  for (const ast::DeclOp& op : d.ops) {
+    for (const ast::Param& p : op.params) {
+      bind_spec(p.type);
+      bind_decl(p.decl);
+    }
+  }
+}
+
+void Sema::bind_method(const ast::Method& m) {
+  bind_spec(m.result);
+  bind_decl(m.decl);
 }
 
 Entity* Sema::declare_record(const ast::RecordSpec& r, Unit& u) {
@@ -270,6 +301,8 @@ Entity* Sema::declare_enum(const ast::EnumSpec& en, Unit& u) {
 
 void Sema::declare_typedef(const ast::Typedef& t, Unit& u) {
   Entity* te = declare_spec(t.type, u, &t.attrs, true);
+  bind_spec(t.type);
+  for (const ast::Declarator& d : t.decls) bind_decl(d);
   ast::Attrs attrs = t.attrs;
   // A typedef with a uuid, or of a tagless struct/union/enum, is public: the alias itself goes
   // into the library (widl's rule).

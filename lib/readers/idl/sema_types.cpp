@@ -139,6 +139,9 @@ TyP Sema::resolve(const ast::TypeSpec& spec, const ast::Declarator* decl, const 
         x.vt = vt;
         if (spec.name.find("char") != std::string::npos) x.char_kind = 1;
         if (spec.name == "wchar_t") x.char_kind = 2;
+      } else if (auto b = bound_.find(&spec); b != bound_.end()) {
+        x.k = Ty::K::Entity;
+        x.ent = b->second;
       } else if (Entity* e = find_type(spec.name)) {
         x.k = Ty::K::Entity;
         x.ent = e;

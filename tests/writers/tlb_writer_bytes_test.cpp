@@ -505,6 +505,12 @@ TEST_CASE("models that cannot be written are refused with a located error") {
   al.def = AliasDef{TypeRef{UserType{0u, "Who", std::nullopt, std::nullopt}}};
   unfindable.types = {al};
   CHECK(code_of(unfindable) == "TK6023");
+  Library deep = base_lib();
+  TypeRef t = TypeRef::base(vt::I4);
+  for (int i = 0; i < 100; ++i) t = TypeRef::pointer_to(t);
+  al.def = AliasDef{t};
+  deep.types = {al};
+  CHECK(code_of(deep) == "TK6027");
   Library badimport = base_lib();
   al.def = AliasDef{TypeRef{UserType{5u, "Who", kIDispatch, std::nullopt}}};
   badimport.types = {al};
@@ -550,4 +556,71 @@ TEST_CASE("an imported type's TYPEKIND is recorded from the libraries at hand, a
     kinds.insert(r.u32(uint32_t(ii) + k) >> 24);
   }
   CHECK(kinds.size() >= 3);  // stdole2 has interfaces, dispinterfaces, aliases, records, enums
+}
+
+TEST_CASE("library attributes: help file and help DLL flags, the extra INT, contexts, LCIDs") {
+  Library lib = base_lib(SysKind::Win32);
+  lib.helpfile = "lib.chm";
+  lib.helpstringdll = "libres.dll";
+  lib.docs = {"The library", 17, 23};
+  lib.lcid = 0x407;
+  lib.flags = libflag::Control | libflag::Hidden;
+  RawMsft r = write(lib);
+  namespace h = fmt::header;
+  CHECK(r.header(h::kVarFlags) == (0x40u | 1u | fmt::kVarFlagsHelpFile | fmt::kVarFlagsHelpDll));
+  CHECK(r.header(h::kLcid) == 0x407);   // the name-hash LCID
+  CHECK(r.header(h::kLcid2) == 0x407);  // TLIBATTR.lcid
+  CHECK(r.header(h::kHelpStringContext) == 23);
+  CHECK(r.header(h::kHelpContext) == 17);
+  CHECK(r.header(h::kVersion) == 0x00020001);  // 1.2: minor in the high WORD
+  // The help DLL's StringTab offset sits right after the header, before the (empty) type list.
+  auto [st, stlen] = r.seg(S::StringTab);
+  uint32_t dll = uint32_t(st + r.i32(h::kSize));
+  CHECK(r.b.substr(dll + 2, r.u16(dll)) == "libres.dll");
+  CHECK(r.directory() == h::kSize + 4);
+  check_round_trip(lib);
+  // Without a library LCID the names are hashed for 0x409, and TLIBATTR.lcid stays 0.
+  Library plain = base_lib();
+  RawMsft p = write(plain);
+  CHECK(p.header(h::kLcid) == 0x409);
+  CHECK(p.header(h::kLcid2) == 0);
+  CHECK(p.header(h::kVarFlags) == 0x43);
+}
+
+TEST_CASE("function records keep optional fields up to the last one present") {
+  Library lib = base_lib();
+  TypeInfo itf;
+  itf.name = "IOpt";
+  itf.guid = guid_n(6);
+  itf.layout = {8, 8, 48};
+  Function plain;
+  plain.name = "Plain";
+  plain.memid = 0x60010000;
+  plain.vtable_offset = 24;
+  plain.result = TypeRef::base(vt::HResult);
+  plain.params = {Param{"a", TypeRef::base(vt::I4), paramflag::In, std::nullopt, {}}};
+  Function help = plain;
+  help.name = "Help";
+  help.memid = 0x60010001;
+  help.vtable_offset = 32;
+  help.docs.helpstring = "helps";
+  Function ctx = plain;
+  ctx.name = "Ctx";
+  ctx.memid = 0x60010002;
+  ctx.vtable_offset = 40;
+  ctx.docs.helpstringcontext = 5;  // the 6th optional field
+  itf.def = InterfaceDef{{}, {plain, help, ctx}};
+  lib.types = {itf};
+  RawMsft r = write(lib);
+  uint32_t rec = uint32_t(r.i32(r.typeinfo(0) + fmt::typeinfo::kMemOffset)) + 4;
+  const uint32_t fixed = fmt::func::kFixedSize, param = fmt::func::kParamSize;
+  CHECK((r.u32(rec) & 0xFFFF) == fixed + param);  // no optional field
+  rec += r.u32(rec) & 0xFFFF;
+  CHECK((r.u32(rec) & 0xFFFF) == fixed + 2 * 4 + param);  // HelpContext, oHelpString
+  CHECK(r.i32(rec + fmt::func::kHelpContext) == 0);
+  rec += r.u32(rec) & 0xFFFF;
+  CHECK((r.u32(rec) & 0xFFFF) == fixed + 6 * 4 + param);  // … up to HelpStringContext
+  CHECK(r.i32(rec + fmt::func::kOEntry) == -1);
+  CHECK(r.i32(rec + fmt::func::kHelpStringContext) == 5);
+  check_round_trip(lib);
 }

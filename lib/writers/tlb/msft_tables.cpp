@@ -311,7 +311,7 @@ int32_t Tables::typedesc(uint32_t a, int32_t b) {
 }
 
 int32_t Tables::element(const model::TypeRef& t, uint16_t flag, uint16_t& mix,
-                        const std::string& where) {
+                        const std::string& where, uint32_t depth) {
   // The runtime reads an inline pointee from its own table of VARTYPEs 0..VT_LPWSTR; any other
   // base type needs a descriptor entry of its own.
   if (auto* b = std::get_if<model::BaseType>(&t.v)) {
@@ -325,19 +325,30 @@ int32_t Tables::element(const model::TypeRef& t, uint16_t flag, uint16_t& mix,
   bool ref = std::holds_alternative<model::Pointer>(t.v) ||
              std::holds_alternative<model::UserType>(t.v);
   mix = ref ? kMixRefDescriptor : kMixOtherDescriptor;
-  return data_type(t, where);
+  return nested_type(t, where, depth);
 }
 
 int32_t Tables::data_type(const model::TypeRef& t, const std::string& where) {
+  return nested_type(t, where, 0);
+}
+
+int32_t Tables::nested_type(const model::TypeRef& t, const std::string& where, uint32_t depth) {
+  // The runtime's readers stop following descriptors long before this (real types nest about
+  // five deep); a deeper type is refused rather than recursed into without bound.
+  constexpr uint32_t kMaxDepth = 64;
+  if (depth > kMaxDepth) {
+    rep_.error("TK6027", where, "type nests pointers and arrays more than 64 deep");
+    return -1;
+  }
   if (auto* b = std::get_if<model::BaseType>(&t.v)) return inline_type(b->vt);
   if (auto* p = std::get_if<model::Pointer>(&t.v)) {
     uint16_t mix = 0;
-    int32_t inner = element(*p->pointee, vt::ByRef, mix, where);
+    int32_t inner = element(*p->pointee, vt::ByRef, mix, where, depth + 1);
     return typedesc(vt::Ptr | uint32_t(mix) << 16, inner);
   }
   if (auto* s = std::get_if<model::SafeArray>(&t.v)) {
     uint16_t mix = 0;
-    int32_t inner = element(*s->element, vt::Array, mix, where);
+    int32_t inner = element(*s->element, vt::Array, mix, where, depth + 1);
     return typedesc(vt::SafeArray | uint32_t(mix) << 16, inner);
   }
   if (auto* a = std::get_if<model::CArray>(&t.v)) {
@@ -348,7 +359,7 @@ int32_t Tables::data_type(const model::TypeRef& t, const std::string& where) {
       return -1;
     }
     Bytes d;
-    d.i32(data_type(*a->element, where));
+    d.i32(nested_type(*a->element, where, depth + 1));
     auto dims = uint16_t(a->bounds.size());
     d.u16(dims);
     d.u16(uint16_t(dims * fmt::kArrayBoundSize));

@@ -139,7 +139,8 @@ class Tables {
   int32_t add_name_entry(const std::string& ansi, int32_t href, uint8_t flags);
   int32_t typedesc(uint32_t a, int32_t b);
   int32_t element(const model::TypeRef& t, uint16_t byref_or_array, uint16_t& mix,
-                  const std::string& where);
+                  const std::string& where, uint32_t depth);
+  int32_t nested_type(const model::TypeRef& t, const std::string& where, uint32_t depth);
   int32_t import_ref(const model::UserType& u, uint8_t kind, const std::string& where);
   int32_t custdata_entry(const std::string& bytes);
 

@@ -24,12 +24,13 @@ void Sema::check_function(const m::Function& f, const ast::Method& meth, const U
                                     "' should be the last parameter");
     }
   }
-  if (!automation || !params) return;
-  for (const ast::Param& p : *params) {
-    check_automation_type(resolve(p.type, &p.decl, u), u, p.pos,
+  if (!automation || !params || last_types_.size() != params->size() + 1) return;
+  for (size_t i = 0; i < params->size(); ++i) {
+    const ast::Param& p = (*params)[i];
+    check_automation_type(last_types_[i + 1], u, p.pos,
                           "parameter '" + p.decl.name + "' of '" + meth.decl.name + "'");
   }
-  check_automation_type(resolve(meth.result, &meth.decl, u, 1), u, meth.pos,
+  check_automation_type(last_types_.front(), u, meth.pos,
                         "the result of '" + meth.decl.name + "'");
 }
 

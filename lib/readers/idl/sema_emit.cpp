@@ -297,7 +297,8 @@ uint32_t Sema::add_interface(Entity& e) {
     m::Function f = make_func(*meth, e.unit, idx, memid_base | n, m::FuncKind::PureVirtual);
     check_function(f, *meth, e.unit, automation);
     std::get<m::InterfaceDef>(lib_.types[idx].def).functions.push_back(std::move(f));
-    positions.push_back(meth->pos);
+    const ast::Attr* id = find_attr(meth->attrs, "id");
+    positions.push_back(id ? id->pos : meth->pos);
     ++n;
   }
   check_dispids(idx, e, positions);
@@ -334,7 +335,8 @@ uint32_t Sema::add_dispinterface(Entity& e) {
   uint32_t vi = static_cast<uint32_t>(i.methods.size());
   std::vector<SourcePos> positions;
   for (const ast::Member& p : i.properties) {
-    positions.push_back(p.pos);
+    const ast::Attr* id = find_attr(p.attrs, "id");
+    positions.push_back(id ? id->pos : p.pos);
     m::Variable v = make_field(p, e.unit, vi++, m::VarKind::Dispatch);
     std::get<m::DispatchDef>(lib_.types[idx].def).properties.push_back(std::move(v));
   }
@@ -344,7 +346,8 @@ uint32_t Sema::add_dispinterface(Entity& e) {
     m::Function f = make_func(meth, e.unit, idx, kFuncMemidBase | n, m::FuncKind::Dispatch);
     check_function(f, meth, e.unit, true);
     std::get<m::DispatchDef>(lib_.types[idx].def).methods.push_back(std::move(f));
-    positions.push_back(meth.pos);
+    const ast::Attr* id = find_attr(meth.attrs, "id");
+    positions.push_back(id ? id->pos : meth.pos);
     ++n;
   }
   check_dispids(idx, e, positions);

@@ -236,7 +236,9 @@ m::Function Sema::make_func(const ast::Method& meth, const Unit* u, uint32_t typ
       }
     }
   }
-  f.result = encode_var(resolve(meth.result, &meth.decl, u, 1));
+  last_types_.clear();
+  last_types_.push_back(resolve(meth.result, &meth.decl, u, 1));
+  f.result = encode_var(last_types_.back());
   static const std::vector<ast::Param> kNone;
   const std::vector<ast::Param>& params =
       !meth.decl.ops.empty() && meth.decl.ops.front().kind == ast::DeclOp::Kind::Function
@@ -247,6 +249,7 @@ m::Function Sema::make_func(const ast::Method& meth, const Unit* u, uint32_t typ
   for (const ast::Param& p : params) {
     m::Param mp;
     TyP t = resolve(p.type, &p.decl, u);
+    last_types_.push_back(t);
     mp.type = encode_var(t);
     for (const ast::Attr& a : p.attrs) {
       if (a.name == "in") mp.flags |= m::paramflag::In;

@@ -209,6 +209,8 @@ class Sema {
   void check_dispids(uint32_t type_index, const Entity& e,
                      const std::vector<SourcePos>& positions);
 
+  // The types make_func resolved last (the result, then each parameter), for check_function.
+  std::vector<TyP> last_types_;
   std::string file_id_;
   ImportResolver& imports_;
   std::vector<std::unique_ptr<Entity>> entities_;

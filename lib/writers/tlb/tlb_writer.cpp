@@ -4,8 +4,6 @@
 // Layer: writers.
 #include "writers/tlb/tlb_writer.h"
 
-#include <functional>
-
 #include "tlbformat/msft_format.h"
 #include "writers/tlb/msft_hash.h"
 #include "writers/tlb/msft_members.h"
@@ -39,7 +37,7 @@ const support::Guid& iid_idispatch() {
   return g;
 }
 
-/// One type's record fields beyond what the model holds directly.
+/// One type's MSFT_TypeInfoBase and its member block.
 struct TypeRecord {
   Bytes base;      // the 0x64-byte MSFT_TypeInfoBase, memoffset still 0
   Bytes members;   // its member block (may be empty)
@@ -55,11 +53,15 @@ class Writer {
   std::optional<std::string> run();
 
  private:
-  TypeRecord type_record(uint32_t index);
+  struct Shape;
+  Shape shape(uint32_t index, const std::string& where);
+  void dispatch_shape(const model::DispatchDef& d, const std::string& where, Shape& s);
+  TypeRecord type_record(uint32_t index, int32_t name);
   int32_t base_href(const std::vector<model::ImplType>& bases, const std::string& where);
   uint32_t datatype2(uint32_t index, const model::InterfaceDef& d);
   int32_t dispatch_href();
-  std::string header(const Tables::Segments& s, uint32_t dir_at, uint32_t nr);
+  std::string header(uint32_t nr);
+  std::optional<std::string> assemble(std::vector<TypeRecord>& recs);
 
   const model::Library& lib_;
   Reporter& rep_;
@@ -105,115 +107,130 @@ uint32_t Writer::datatype2(uint32_t index, const model::InterfaceDef& d) {
   return inherited << 16 | depth;
 }
 
-TypeRecord Writer::type_record(uint32_t index) {
-  const model::TypeInfo& ty = lib_.types[index];
-  const std::string where = where_type(lib_, index);
-  const auto href = int32_t(index * ti::kSize);
-  const TypeKind kind = model::stored_kind(ty);
+/// What a type's kind puts into its record: its members, implemented-type count, datatype1/2
+/// (doc §7), and typekind bits.
+struct Writer::Shape {
   const std::vector<model::Function>* funcs = nullptr;
   const std::vector<model::Variable>* vars = nullptr;
-  static const std::vector<model::Function> no_funcs;
-  static const std::vector<model::Variable> no_vars;
+  MemberNames names;
+  uint32_t cimpl = 0, dt2 = 0, kind_bits = 0, hint = 0;
+  int32_t dt1 = -1;
+};
+
+void Writer::dispatch_shape(const model::DispatchDef& d, const std::string& where, Shape& s) {
+  s.funcs = &d.methods;
+  s.vars = &d.properties;
+  dispatch_seen_ = true;
+  // The runtime reports the header's dispatchpos as every dispinterface's impl 0; datatype1 is
+  // the interface it dispatches to (doc §7).
+  s.cimpl = uint32_t(d.bases.size());
+  if (d.wraps && s.cimpl == 0) {
+    rep_.warning("TK6052", where,
+                 "a dispinterface that wraps an interface records IDispatch as its base");
+    s.cimpl = 1;
+  }
+  if (!d.bases.empty()) {
+    int32_t b = base_href(d.bases, where);
+    if (dispatch_ == -1)
+      dispatch_ = b;
+    else if (b != dispatch_)
+      rep_.warning("TK6053", where,
+                   "dispinterfaces name different bases; the format records one IDispatch for "
+                   "all of them");
+  }
+  if (d.wraps) {
+    s.kind_bits |= kTypeKindDispBase;
+    if (const auto* u = std::get_if<model::UserType>(&d.wraps->v))
+      s.dt1 = t_.href(*u, uint8_t(TypeKind::Interface), where + ".wraps").value_or(-1);
+    else
+      rep_.error("TK6054", where, "a wrapped interface must be a user-defined type");
+  }
+}
+
+Writer::Shape Writer::shape(uint32_t index, const std::string& where) {
+  const model::TypeInfo& ty = lib_.types[index];
+  const auto href = int32_t(index * ti::kSize);
+  Shape s;
   // Functions and variables name their first owner; variables and module functions are
   // flagged "used once", module and enum members "scoped" (doc §5.3).
-  MemberNames names{{href, false, false}, {href, true, false}};
-  uint32_t cimpl = 0, dt2 = 0, kind_bits = 0;
-  int32_t dt1 = -1;
-  uint32_t hint = ty.layout.alignment;  // widl's alignment hint (bits 6-10)
-
+  s.names = {{href, false, false}, {href, true, false}};
+  s.hint = ty.layout.alignment;  // widl's alignment hint (bits 6-10)
   if (auto* e = std::get_if<model::EnumDef>(&ty.def)) {
-    vars = &e->values;
-    names.vars.scoped = true;
+    s.vars = &e->values;
+    s.names.vars.scoped = true;
   } else if (auto* r = std::get_if<model::RecordDef>(&ty.def)) {
-    vars = &r->fields;
+    s.vars = &r->fields;
   } else if (auto* un = std::get_if<model::UnionDef>(&ty.def)) {
-    vars = &un->fields;
+    s.vars = &un->fields;
   } else if (auto* a = std::get_if<model::AliasDef>(&ty.def)) {
-    dt1 = t_.data_type(a->target, where);
+    s.dt1 = t_.data_type(a->target, where);
   } else if (auto* m = std::get_if<model::ModuleDef>(&ty.def)) {
-    funcs = &m->functions;
-    vars = &m->constants;
-    names.funcs = {href, true, true};
-    names.vars.scoped = true;
-    dt1 = t_.string(m->dll, where + " dll");
+    s.funcs = &m->functions;
+    s.vars = &m->constants;
+    s.names.funcs = {href, true, true};
+    s.names.vars.scoped = true;
+    s.dt1 = t_.string(m->dll, where + " dll");
   } else if (auto* i = std::get_if<model::InterfaceDef>(&ty.def)) {
-    funcs = &i->functions;
-    cimpl = uint32_t(i->bases.size());
-    dt1 = base_href(i->bases, where);
-    dt2 = datatype2(index, *i);
-    hint = 8;  // widl writes 8 here for every interface (doc §5.1)
-    if (kind == TypeKind::Dispatch) {
-      kind_bits |= kTypeKindDispBase;
+    s.funcs = &i->functions;
+    s.cimpl = uint32_t(i->bases.size());
+    s.dt1 = base_href(i->bases, where);
+    s.dt2 = datatype2(index, *i);
+    s.hint = 8;  // widl writes 8 here for every interface (doc §5.1)
+    if (model::stored_kind(ty) == TypeKind::Dispatch) {  // a dual
+      s.kind_bits |= kTypeKindDispBase;
       dispatch_seen_ = true;
     }
   } else if (auto* d = std::get_if<model::DispatchDef>(&ty.def)) {
-    funcs = &d->methods;
-    vars = &d->properties;
-    dispatch_seen_ = true;
-    // The runtime reports the header's dispatchpos as every dispinterface's impl 0; datatype1
-    // is the interface it dispatches to (doc §7).
-    cimpl = uint32_t(d->bases.size());
-    if (d->wraps && cimpl == 0) {
-      rep_.warning("TK6052", where,
-                   "a dispinterface that wraps an interface records IDispatch as its base");
-      cimpl = 1;
-    }
-    if (!d->bases.empty()) {
-      int32_t b = base_href(d->bases, where);
-      if (dispatch_ == -1)
-        dispatch_ = b;
-      else if (b != dispatch_)
-        rep_.warning("TK6053", where,
-                     "dispinterfaces name different bases; the format records one IDispatch for "
-                     "all of them");
-    }
-    if (d->wraps) {
-      const auto* u = std::get_if<model::UserType>(&d->wraps->v);
-      if (u)
-        dt1 = t_.href(*u, uint8_t(TypeKind::Interface), where + ".wraps").value_or(-1);
-      else
-        rep_.error("TK6054", where, "a wrapped interface must be a user-defined type");
-    }
-    if (d->wraps) kind_bits |= kTypeKindDispBase;
+    dispatch_shape(*d, where, s);
   } else if (auto* c = std::get_if<model::CoclassDef>(&ty.def)) {
-    cimpl = uint32_t(c->interfaces.size());
-    dt1 = t_.reftab(c->interfaces, where);
-    hint = 8;
+    s.cimpl = uint32_t(c->interfaces.size());
+    s.dt1 = t_.reftab(c->interfaces, where);
+    s.hint = 8;
   }
-  if (!funcs) funcs = &no_funcs;
-  if (!vars) vars = &no_vars;
-  if (funcs->size() > kMaxCount || vars->size() > kMaxCount || cimpl > 0x7FFF)
+  static const std::vector<model::Function> no_funcs;
+  static const std::vector<model::Variable> no_vars;
+  if (!s.funcs) s.funcs = &no_funcs;
+  if (!s.vars) s.vars = &no_vars;
+  if (s.funcs->size() > kMaxCount || s.vars->size() > kMaxCount || s.cimpl > 0x7FFF)
     rep_.error("TK6055", where, "more members than the format's 16-bit counts hold");
   if (ty.layout.alignment > fmt::kTypeKindAlignMask)
     rep_.error("TK6056", where,
                "alignment " + std::to_string(ty.layout.alignment) + " does not fit 5 bits");
+  return s;
+}
 
+TypeRecord Writer::type_record(uint32_t index, int32_t name) {
+  const model::TypeInfo& ty = lib_.types[index];
+  const std::string where = where_type(lib_, index);
+  const Shape s = shape(index, where);
   TypeRecord rec;
-  rec.members = member_block(t_, *funcs, *vars, names, where);
+  rec.members = member_block(t_, *s.funcs, *s.vars, s.names, where);
+  // MSFT_TypeInfoBase, field by field (doc §5.1).
   Bytes& b = rec.base;
-  b.u32(uint32_t(kind) | kTypeKindAlways | kind_bits | (hint & 0x1F) << kTypeKindHintShift |
+  b.u32(uint32_t(model::stored_kind(ty)) | kTypeKindAlways | s.kind_bits |
+        (s.hint & 0x1F) << kTypeKindHintShift |
         (ty.layout.alignment & fmt::kTypeKindAlignMask) << fmt::kTypeKindAlignShift |
         index << kTypeKindIndexShift);
-  b.u32(0);  // memoffset, placed later
+  b.u32(0);  // memoffset, placed once the segments are laid out
   b.u32(0);  // res2: an allocation hint, ignored
   b.i32(rec.members.size() ? 0 : -1);  // res3: widl's -1 for "no members"
   b.i32(kRes4);
   b.u32(0);  // res5
-  b.u32(uint32_t(funcs->size() & 0xFFFF) | uint32_t(vars->size() & 0xFFFF) << 16);
+  b.u32(uint32_t(s.funcs->size() & 0xFFFF) | uint32_t(s.vars->size() & 0xFFFF) << 16);
   for (int k = 0; k < 4; ++k) b.u32(0);  // res7..resA
-  b.i32(ty.guid ? t_.guid(*ty.guid, href) : -1);
+  b.i32(ty.guid ? t_.guid(*ty.guid, int32_t(index * ti::kSize)) : -1);
   b.u32(ty.flags);
-  b.i32(-1);  // NameOffset: the name entry was made first, in run()
+  b.i32(name);
   b.u32(uint32_t(ty.version.major) | uint32_t(ty.version.minor) << 16);
   b.i32(t_.string(ty.docs.helpstring, where));
   b.u32(ty.docs.helpstringcontext);
   b.u32(ty.docs.helpcontext);
   b.i32(t_.custom(ty.custom, where));
-  b.u16(uint16_t(cimpl));
+  b.u16(uint16_t(s.cimpl));
   b.u16(ty.layout.vtable_size);
   b.u32(ty.layout.size);
-  b.i32(dt1);
-  b.u32(dt2);
+  b.i32(s.dt1);
+  b.u32(s.dt2);
   b.u32(0);  // res18
   b.i32(kRes19);
   return rec;
@@ -240,9 +257,8 @@ int32_t Writer::dispatch_href() {
   return -1;
 }
 
-std::string Writer::header(const Tables::Segments& s, uint32_t dir_at, uint32_t nr) {
-  (void)s;
-  (void)dir_at;
+/// The header (doc §3), the help-DLL INT when there is one, and the typeinfo offsets.
+std::string Writer::header(uint32_t nr) {
   Bytes h;
   uint32_t varflags = kVarFlagsAlways | syskind_;
   if (lib_helpfile_ != -1) varflags |= fmt::kVarFlagsHelpFile;
@@ -286,18 +302,20 @@ std::optional<std::string> Writer::run() {
   recs.reserve(nr);
   // Each type's name, then its members' names, in library order as widl adds them: where
   // names differ only in case, the first spelling is the one every user of the entry gets.
-  for (uint32_t i = 0; i < nr; ++i) {
-    const int32_t name = t_.type_name(lib_.types[i].name, i, where_type(lib_, i));
-    recs.push_back(type_record(i));
-    recs.back().base.put32(ti::kNameOffset, uint32_t(name));
-  }
+  for (uint32_t i = 0; i < nr; ++i)
+    recs.push_back(type_record(i, t_.type_name(lib_.types[i].name, i, where_type(lib_, i))));
   if (dispatch_ == -1 && dispatch_seen_) dispatch_ = dispatch_href();
   if (rep_.failed) return std::nullopt;
+  return assemble(recs);
+}
 
+/// Lays the file out: header, directory, the segments in widl's order, the member blocks.
+std::optional<std::string> Writer::assemble(std::vector<TypeRecord>& recs) {
+  const auto nr = uint32_t(recs.size());
   Tables::Segments& s = t_.finish();
   Bytes typeinfos;
   for (const TypeRecord& r : recs) typeinfos.raw(r.base.b);
-  std::string head = header(s, 0, nr);
+  std::string head = header(nr);
   const uint32_t dir_at = uint32_t(head.size());
   // Physical order of the segments, as widl writes them (doc §2); directory order differs.
   using S = fmt::Segment;

@@ -23,33 +23,20 @@ inline constexpr size_t kMaxOutputTokens = 4000000;   // tokens handed to the pa
 inline constexpr size_t kMaxExpansionWork = 16000000; // tokens produced by macro substitution
 inline constexpr unsigned kMaxArgNesting = 256;       // nested argument pre-expansions
 
-/// A token on its way through macro expansion: `hide` names the macros that must not expand it
-/// again (its "hide set", interned in HideSets; 0 = none).
+struct Macro;
+
+/// A token on its way through macro expansion. `no_expand` marks a macro's name met while that
+/// macro was being expanded: by the C rule it never expands, even later. A token with `end_of`
+/// set is no token but the end of an expansion of that macro, which is then enabled again.
 struct PPToken {
   Token tok;
-  uint32_t hide = 0;
-};
-
-/// Interned hide sets: each is a sorted list of macro ids, known by its index.
-class HideSets {
- public:
-  HideSets() { sets_.emplace_back(); }
-  bool contains(uint32_t set, uint32_t macro) const;
-  uint32_t add(uint32_t set, uint32_t macro);
-  uint32_t unite(uint32_t a, uint32_t b);
-  uint32_t intersect(uint32_t a, uint32_t b);
-
- private:
-  uint32_t intern(std::vector<uint32_t> s);
-  std::vector<std::vector<uint32_t>> sets_;
-  std::map<std::vector<uint32_t>, uint32_t> index_;
-  std::unordered_map<uint64_t, uint32_t> unite_cache_, add_cache_;
+  bool no_expand = false;
+  const Macro* end_of = nullptr;
 };
 
 enum class Builtin : uint8_t { None, File, Line };
 
 struct Macro {
-  uint32_t id = 0;  // unique per definition, for hide sets
   bool function_like = false;
   bool variadic = false;  // the last parameter takes the rest of the arguments
   Builtin builtin = Builtin::None;
@@ -60,6 +47,8 @@ struct Macro {
     int param = -1;
   };
   std::vector<Item> body;
+  /// How many of its expansions are being rescanned: while non-zero, its name does not expand.
+  mutable unsigned active = 0;
 };
 
 /// Where unexpanded tokens come from: tokens pushed back (a stack: the next one is last), then
@@ -113,7 +102,7 @@ class Preprocessor {
   void define_text(const std::string& spec);
   /// __FILE__ and __LINE__.
   void define_builtins();
-  void undefine(const std::string& name) { macros_.erase(name); }
+  void undefine(const std::string& name);
   bool is_defined(const std::string& name) const { return macros_.count(name) != 0; }
   /// The next fully macro-expanded token of `in`.
   PPToken expand_next(Input& in);
@@ -150,9 +139,9 @@ class Preprocessor {
   // pp_macro.cpp
   bool expand_macro(Input& in, const PPToken& name, const Macro& m);
   bool collect_args(Input& in, const PPToken& name, const Macro& m,
-                    std::vector<std::vector<PPToken>>& args, uint32_t& rparen_hide);
+                    std::vector<std::vector<PPToken>>& args);
   std::vector<PPToken> substitute(const Macro& m, std::vector<std::vector<PPToken>>& args,
-                                  const PPToken& name, uint32_t hide);
+                                  const PPToken& name);
   PPToken stringize(const std::vector<PPToken>& arg, const SourcePos& pos);
   /// Pastes `rhs` onto `lhs` (##); false (with an error at `at`, the macro's use) when the
   /// result is not one token.
@@ -166,8 +155,15 @@ class Preprocessor {
   // shared_ptr: an expansion keeps its macro alive while a directive read among its arguments
   // redefines or undefines it.
   std::unordered_map<std::string, std::shared_ptr<const Macro>> macros_;
-  uint32_t next_macro_id_ = 1;
-  HideSets hide_;
+  /// A cheap filter before the hash lookup: bit name_bit(X) is set for every name ever defined,
+  /// so most identifiers (keywords, type names) are known not to be macros without hashing.
+  std::vector<bool> name_bits_ = std::vector<bool>(4096, false);
+  static size_t name_bit(const std::string& n) {
+    return (static_cast<size_t>(static_cast<unsigned char>(n.front())) * 31 +
+            static_cast<unsigned char>(n.back()) * 7 + n.size()) & 4095;
+  }
+  /// Macros undefined or redefined stay alive here: an end-of-expansion marker may point to one.
+  std::vector<std::shared_ptr<const Macro>> retired_;
   Input top_;
   std::vector<FileCtx> stack_;
   std::vector<Cond> conds_;

@@ -1,6 +1,8 @@
 // The IDL preprocessor's macros: #define, and expansion by the C rules — arguments expanded
-// before substitution, # and ##, __VA_ARGS__, and hide sets (Prosser's algorithm) so a macro is
-// never re-expanded inside its own expansion. Layer: readers.
+// before substitution, # and ##, __VA_ARGS__; a macro is disabled while its expansion is
+// rescanned (an end marker below the expansion enables it again), and its name met meanwhile is
+// marked never to expand, so expansion always ends (the C rule, as GCC implements it).
+// Layer: readers.
 #include <algorithm>
 
 #include "readers/idl/pp_internal.h"
@@ -9,8 +11,6 @@ namespace tlbkit::idl::pp {
 
 namespace {
 bool is_punct(const Token& t, const char* s) { return t.kind == TokKind::Punct && t.text == s; }
-
-uint64_t pair_key(uint32_t a, uint32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
 
 std::string quote(const std::string& s) {
   std::string q = "\"";
@@ -35,54 +35,6 @@ bool same_definition(const Macro& a, const Macro& b) {
   return true;
 }
 }  // namespace
-
-// ---- hide sets ----
-
-bool HideSets::contains(uint32_t set, uint32_t macro) const {
-  const std::vector<uint32_t>& s = sets_[set];
-  return std::binary_search(s.begin(), s.end(), macro);
-}
-
-uint32_t HideSets::intern(std::vector<uint32_t> s) {
-  auto it = index_.find(s);
-  if (it != index_.end()) return it->second;
-  auto id = static_cast<uint32_t>(sets_.size());
-  sets_.push_back(s);
-  index_.emplace(std::move(s), id);
-  return id;
-}
-
-uint32_t HideSets::add(uint32_t set, uint32_t macro) {
-  auto [it, fresh] = add_cache_.try_emplace(pair_key(set, macro), 0);
-  if (!fresh) return it->second;
-  std::vector<uint32_t> s = sets_[set];
-  auto pos = std::lower_bound(s.begin(), s.end(), macro);
-  if (pos == s.end() || *pos != macro) s.insert(pos, macro);
-  it->second = intern(std::move(s));  // intern() leaves add_cache_ alone: `it` stays valid
-  return it->second;
-}
-
-uint32_t HideSets::unite(uint32_t a, uint32_t b) {
-  if (a == 0 || a == b) return b;
-  if (b == 0) return a;
-  if (a > b) std::swap(a, b);
-  auto [it, fresh] = unite_cache_.try_emplace(pair_key(a, b), 0);
-  if (!fresh) return it->second;
-  std::vector<uint32_t> s;
-  std::set_union(sets_[a].begin(), sets_[a].end(), sets_[b].begin(), sets_[b].end(),
-                 std::back_inserter(s));
-  it->second = intern(std::move(s));
-  return it->second;
-}
-
-uint32_t HideSets::intersect(uint32_t a, uint32_t b) {
-  if (a == b) return a;
-  if (a == 0 || b == 0) return 0;
-  std::vector<uint32_t> s;
-  std::set_intersection(sets_[a].begin(), sets_[a].end(), sets_[b].begin(), sets_[b].end(),
-                        std::back_inserter(s));
-  return intern(std::move(s));
-}
 
 // ---- definitions ----
 
@@ -174,15 +126,23 @@ void Preprocessor::define(Lexer& lex, const SourcePos& where, bool from_command_
     else
       warning(name.pos, "TK5021", "'" + name.text + "' redefined");
   }
-  m->id = next_macro_id_++;
+  if (old != macros_.end()) retired_.push_back(std::move(old->second));
+  name_bits_[name_bit(name.text)] = true;
   macros_[name.text] = std::move(m);
+}
+
+void Preprocessor::undefine(const std::string& name) {
+  auto it = macros_.find(name);
+  if (it == macros_.end()) return;
+  retired_.push_back(std::move(it->second));
+  macros_.erase(it);
 }
 
 void Preprocessor::define_builtins() {
   for (auto [name, kind] : {std::pair{"__FILE__", Builtin::File}, {"__LINE__", Builtin::Line}}) {
     auto m = std::make_shared<Macro>();
-    m->id = next_macro_id_++;
     m->builtin = kind;
+    name_bits_[name_bit(name)] = true;
     macros_[name] = std::move(m);
   }
 }
@@ -203,11 +163,16 @@ bool Preprocessor::charge(size_t tokens, const SourcePos& pos) {
 PPToken Preprocessor::expand_next(Input& in) {
   for (;;) {
     PPToken t = next_raw(in);
-    if (t.tok.kind != TokKind::Identifier || work_exceeded_) return t;
+    if (t.tok.kind != TokKind::Identifier || t.no_expand || work_exceeded_ ||
+        !name_bits_[name_bit(t.tok.text)])
+      return t;
     auto it = macros_.find(t.tok.text);
     if (it == macros_.end()) return t;
     std::shared_ptr<const Macro> m = it->second;
-    if (hide_.contains(t.hide, m->id)) return t;
+    if (m->active != 0) {
+      t.no_expand = true;  // its own name inside its expansion: never expands
+      return t;
+    }
     if (m->builtin != Builtin::None) return builtin_token(*m, t);
     if (!expand_macro(in, t, *m)) return t;
   }
@@ -238,7 +203,6 @@ PPToken Preprocessor::builtin_token(const Macro& m, const PPToken& name) {
   PPToken r;
   r.tok.pos = name.tok.pos;
   r.tok.space_before = name.tok.space_before;
-  r.hide = name.hide;
   if (m.builtin == Builtin::Line) {
     r.tok.kind = TokKind::Number;
     r.tok.text = std::to_string(name.tok.pos.line);
@@ -253,27 +217,26 @@ PPToken Preprocessor::builtin_token(const Macro& m, const PPToken& name) {
 
 bool Preprocessor::expand_macro(Input& in, const PPToken& name, const Macro& m) {
   std::vector<std::vector<PPToken>> args;
-  uint32_t hide = 0;
   if (m.function_like) {
     PPToken p = next_raw(in);
     if (!is_punct(p.tok, "(")) {
       in.pending.push_back(std::move(p));  // just a name, not a use of the macro
       return false;
     }
-    uint32_t rparen_hide = 0;
-    if (!collect_args(in, name, m, args, rparen_hide)) return true;
-    hide = hide_.add(hide_.intersect(name.hide, rparen_hide), m.id);
-  } else {
-    hide = hide_.add(name.hide, m.id);
+    if (!collect_args(in, name, m, args)) return true;
   }
-  std::vector<PPToken> out = substitute(m, args, name, hide);
+  std::vector<PPToken> out = substitute(m, args, name);
   if (!charge(out.size() + 1, name.tok.pos)) return true;
+  PPToken marker;
+  marker.end_of = &m;  // m outlives the marker: macros_ or retired_ keeps every definition
+  in.pending.push_back(std::move(marker));
   for (auto it = out.rbegin(); it != out.rend(); ++it) in.pending.push_back(std::move(*it));
+  ++m.active;
   return true;
 }
 
 bool Preprocessor::collect_args(Input& in, const PPToken& name, const Macro& m,
-                                std::vector<std::vector<PPToken>>& args, uint32_t& rparen_hide) {
+                                std::vector<std::vector<PPToken>>& args) {
   args.assign(1, {});
   size_t depth = 0;
   for (;;) {
@@ -288,10 +251,7 @@ bool Preprocessor::collect_args(Input& in, const PPToken& name, const Macro& m,
       if (t.tok.text == "(") {
         ++depth;
       } else if (t.tok.text == ")") {
-        if (depth == 0) {
-          rparen_hide = t.hide;
-          break;
-        }
+        if (depth == 0) break;
         --depth;
       } else if (t.tok.text == "," && depth == 0 &&
                  !(m.variadic && args.size() == m.params.size())) {
@@ -346,7 +306,7 @@ bool Preprocessor::paste(PPToken& lhs, const PPToken& rhs, const SourcePos& at) 
 
 std::vector<PPToken> Preprocessor::substitute(const Macro& m,
                                               std::vector<std::vector<PPToken>>& args,
-                                              const PPToken& name, uint32_t hide) {
+                                              const PPToken& name) {
   const SourcePos& at = name.tok.pos;
   std::vector<std::vector<PPToken>> expanded(args.size());
   std::vector<bool> done(args.size(), false);
@@ -356,11 +316,15 @@ std::vector<PPToken> Preprocessor::substitute(const Macro& m,
     return expanded[p];
   };
   auto body_token = [&](const Token& tok) {
-    PPToken r{tok, 0};
+    PPToken r;
+    r.tok = tok;
     r.tok.pos = at;
     return r;
   };
   std::vector<PPToken> out;
+  size_t room = m.body.size();
+  for (const auto& a : args) room += a.size();
+  out.reserve(room);
   bool placemarker = false;  // the last thing substituted was an empty argument before ##
   const auto& body = m.body;
   for (size_t i = 0; i < body.size(); ++i) {
@@ -411,7 +375,6 @@ std::vector<PPToken> Preprocessor::substitute(const Macro& m,
     out.push_back(body_token(item.tok));
     placemarker = false;
   }
-  for (PPToken& t : out) t.hide = hide_.unite(t.hide, hide);
   if (!out.empty()) out.front().tok.space_before = name.tok.space_before;
   return out;
 }

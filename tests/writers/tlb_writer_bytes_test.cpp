@@ -624,3 +624,37 @@ TEST_CASE("function records keep optional fields up to the last one present") {
   CHECK(r.i32(rec + fmt::func::kHelpStringContext) == 5);
   check_round_trip(lib);
 }
+
+TEST_CASE("types whose names differ only in case keep their own name entries and references") {
+  Library lib = base_lib();
+  TypeInfo a;
+  a.name = "Thing";
+  a.layout = {4, 4, 0};
+  a.def = AliasDef{TypeRef::base(vt::I4)};
+  TypeInfo b = a;
+  b.name = "THING";
+  b.def = AliasDef{TypeRef::base(vt::R8)};
+  TypeInfo c = a;
+  c.name = "UsesSecond";
+  c.def = AliasDef{local(1, "THING")};
+  // A member spelled like the first type shares its entry (one name, any case, one entry).
+  TypeInfo e;
+  e.name = "E";
+  e.layout = {4, 4, 0};
+  Variable v;
+  v.name = "Thing";
+  v.memid = 0x40000000;
+  v.varkind = VarKind::Const;
+  v.type = TypeRef::base(vt::Int);
+  v.value = Value{vt::I4, int64_t{1}};
+  e.def = EnumDef{{v}};
+  lib.types = {a, b, c, e};
+  RawMsft r = write(lib);
+  const int32_t n0 = r.i32(r.typeinfo(0) + fmt::typeinfo::kNameOffset);
+  const int32_t n1 = r.i32(r.typeinfo(1) + fmt::typeinfo::kNameOffset);
+  CHECK(n0 != n1);
+  auto [nt, ntlen] = r.seg(S::NameTab);
+  CHECK(r.i32(uint32_t(nt + n0)) == 0);     // hreftype: typeinfo 0
+  CHECK(r.i32(uint32_t(nt + n1)) == 0x64);  // typeinfo 1
+  check_round_trip(lib);
+}

@@ -77,6 +77,8 @@ Record function(Tables& t, const model::Function& fn, uint32_t index, uint32_t n
     lcid_retval += (p.flags & pf::RetVal) ? 1 : 0;
   }
   const bool custom = arg_custom || !fn.custom.empty();
+  std::vector<std::string> pw(nargs);  // each parameter's place, for diagnostics
+  for (uint32_t j = 0; j < nargs; ++j) pw[j] = where + " param " + std::to_string(j);
   const bool ordinal = std::holds_alternative<uint16_t>(fn.entry.v);
 
   std::vector<int32_t> opt(ArgCustData + nargs, -1);
@@ -96,7 +98,7 @@ Record function(Tables& t, const model::Function& fn, uint32_t index, uint32_t n
   present[CustData] = custom;
   for (uint32_t j = 0; j < nargs; ++j) {
     opt[ArgCustData + j] =
-        t.custom(fn.params[j].custom, where + " param " + std::to_string(j));
+        t.custom(fn.params[j].custom, pw[j]);
     present[ArgCustData + j] = !fn.params[j].custom.empty();
   }
   trim(opt, present);
@@ -134,14 +136,12 @@ Record function(Tables& t, const model::Function& fn, uint32_t index, uint32_t n
   if (defaults)
     for (uint32_t j = 0; j < nargs; ++j) {
       const model::Param& p = fn.params[j];
-      b.i32(p.default_value ? t.value(*p.default_value, where + " param " + std::to_string(j))
-                            : -1);
+      b.i32(p.default_value ? t.value(*p.default_value, pw[j]) : -1);
     }
   for (uint32_t j = 0; j < nargs; ++j) {
     const model::Param& p = fn.params[j];
-    const std::string pw = where + " param " + std::to_string(j);
-    b.i32(t.data_type(p.type, pw));
-    b.i32(t.name(p.name, -1, 0, pw));
+    b.i32(t.data_type(p.type, pw[j]));
+    b.i32(t.name(p.name, -1, 0, pw[j]));
     // The runtime reads a default only from a parameter flagged as having one.
     b.u32(uint32_t(p.flags | (p.default_value ? pf::HasDefault : 0)));
   }

@@ -126,6 +126,14 @@ int32_t Tables::add_name_entry(const std::string& ansi, int32_t href, uint8_t fl
 
 int32_t Tables::name(std::string_view name, int32_t href, uint8_t flags, const std::string& where) {
   if (name.empty()) return -1;
+  if (auto it = names_seen_.find(std::string(name)); it != names_seen_.end()) return it->second;
+  const int32_t off = new_name(name, href, flags, where);
+  if (off >= 0) names_seen_.emplace(std::string(name), off);
+  return off;
+}
+
+int32_t Tables::new_name(std::string_view name, int32_t href, uint8_t flags,
+                         const std::string& where) {
   bool lossy = false;
   std::string ansi = to_ansi(name, lossy);
   if (lossy)

@@ -29,8 +29,8 @@ struct Bytes {
     u8(uint8_t(v >> 8));
   }
   void u32(uint32_t v) {
-    u16(uint16_t(v));
-    u16(uint16_t(v >> 16));
+    const char le[4] = {char(v), char(v >> 8), char(v >> 16), char(v >> 24)};
+    b.append(le, 4);
   }
   void i32(int32_t v) { u32(uint32_t(v)); }
   void raw(std::string_view s) { b.append(s); }
@@ -137,6 +137,7 @@ class Tables {
 
  private:
   int32_t add_name_entry(const std::string& ansi, int32_t href, uint8_t flags);
+  int32_t new_name(std::string_view name, int32_t href, uint8_t flags, const std::string& where);
   int32_t typedesc(uint32_t a, int32_t b);
   int32_t element(const model::TypeRef& t, uint16_t byref_or_array, uint16_t& mix,
                   const std::string& where, uint32_t depth);
@@ -152,6 +153,7 @@ class Tables {
   std::vector<int32_t> name_buckets_, guid_buckets_;
   // Lookups only (never iterated), so hash maps keep the output deterministic.
   std::unordered_map<std::string, int32_t> names_by_key_;  // case-folded ANSI → entry
+  std::unordered_map<std::string, int32_t> names_seen_;    // exact UTF-8 → entry (a shortcut)
   std::unordered_set<int32_t> type_name_entry_;            // entries that name a typeinfo
   std::unordered_map<std::string, int32_t> strings_;       // ANSI → entry
   std::map<support::Guid, int32_t> guids_;                 // GUID → entry

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -221,4 +222,33 @@ TEST_CASE("widl listings: every library in TLBKIT_WIDL_DIR" * doctest::skip(std:
     }
   }
   MESSAGE(same << " of " << total << " match");
+}
+
+// A development aid (TLBKIT_IDL_ALL=1): read_idl on every library IDL file of wine-include for
+// win64, timed, with the first error of each file that fails.
+TEST_CASE("widl listings: time read_idl on every library IDL" * doctest::skip(std::getenv("TLBKIT_IDL_ALL") == nullptr)) {
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(src("testdata/idl/wine-include"))) {
+    if (e.path().extension() != ".idl") continue;
+    std::string t = text_of(e.path().string());
+    if (t.find("\nlibrary ") == std::string::npos && t.find("\n    library ") == std::string::npos &&
+        t.find("]\nlibrary") == std::string::npos) {
+      continue;
+    }
+    names.push_back(e.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  auto t0 = std::chrono::steady_clock::now();
+  int ok = 0;
+  for (const std::string& n : names) {
+    Built b = build(n, model::SysKind::Win64);
+    if (b.lib) {
+      ++ok;
+    } else {
+      MESSAGE(n << ": " << b.diags.substr(0, b.diags.find('\n')));
+    }
+  }
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - t0).count();
+  MESSAGE(ok << " of " << names.size() << " read in " << ms << " ms");
 }

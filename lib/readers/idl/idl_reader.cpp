@@ -3,6 +3,7 @@
 // computes the layout for the target. Layer: readers.
 #include "readers/idl/idl_reader.h"
 
+#include <filesystem>
 #include <map>
 #include <memory>
 
@@ -11,7 +12,6 @@
 #include "readers/idl/parser.h"
 #include "readers/idl/preprocessor.h"
 #include "readers/idl/sema_internal.h"
-#include "support/file_io.h"
 
 namespace tlbkit::idl {
 
@@ -33,13 +33,6 @@ std::string file_id(const std::string& path) {
     if (!alnum) c = '_';
   }
   return base;
-}
-
-std::optional<std::string> read_disk(const std::string& path) {
-  std::vector<uint8_t> bytes;
-  std::string err;
-  if (!support::read_file(path, bytes, err)) return std::nullopt;
-  return std::string(bytes.begin(), bytes.end());
 }
 
 class Reader final : public sema::ImportResolver {
@@ -90,7 +83,9 @@ class Reader final : public sema::ImportResolver {
   bool exists(const std::string& path) {
     auto it = exists_.find(path);
     if (it != exists_.end()) return it->second;
-    bool ok = opts_.read_file ? opts_.read_file(path).has_value() : read_disk(path).has_value();
+    std::error_code ec;
+    bool ok = opts_.read_file ? opts_.read_file(path).has_value()
+                              : std::filesystem::is_regular_file(path, ec);
     exists_[path] = ok;
     return ok;
   }

@@ -66,8 +66,8 @@ uint32_t Sema::add_record(Entity& e, Entity& body) {
   }
   for (const ast::Member& f : rec.members) {
     if (f.decl.name.empty() && f.type.kind == ast::TypeSpec::Kind::Named &&
-        f.type.name == "void") {
-      continue;  // an empty union arm
+        (f.type.name.empty() || f.type.name == "void")) {
+      continue;  // an empty union arm (`[default] ;`)
     }
     push(make_field(f, body.unit, n++, m::VarKind::PerInstance));
   }

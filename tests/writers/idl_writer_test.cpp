@@ -4,6 +4,7 @@
 // cannot carry; determinism. UPDATE_GOLDENS=1 rewrites the goldens (refused when CI=true).
 #include <doctest/doctest.h>
 
+#include "readers/idl/idl_reader.h"
 #include "writers/idl_test_util.h"
 #include "writers/idl/idl_text.h"
 #include "writers/idl/idl_writer.h"
@@ -49,6 +50,22 @@ void golden_case(const std::string& name) {
   std::string idl = idlw::write_idl(*lib, diags);
   CHECK_MESSAGE(!diags.has_errors(), diag_text(diags));
   check_golden(idl, source("testdata/golden/idl/" + name + ".idl"));
+  // tlbkit's own IDL reader takes it back without an error.
+  {
+    ScratchDir dir("idlw-reader");
+    fs::path file = dir.path() / (name + ".idl");
+    std::ofstream(file, std::ios::binary) << idl;
+    idl::IdlOptions opts;
+    opts.target = lib->syskind;
+    opts.load_importlib = [](const std::string& f, support::DiagEngine&) -> std::optional<model::Library> {
+      std::string why;  // (a file that is not there: the reader reports it at the importlib)
+      return read_tlb(source("testdata/corpus/wine/" + f), 0, why);
+    };
+    support::DiagEngine reader_diags;
+    auto back = idl::read_idl(file.string(), opts, reader_diags);
+    CHECK_MESSAGE(back, diag_text(reader_diags));
+    CHECK_MESSAGE(!reader_diags.has_errors(), diag_text(reader_diags));
+  }
   if (!have_widl()) return;
   ScratchDir dir("idlw-golden");
   std::string widl_errors;
@@ -98,8 +115,9 @@ TEST_CASE("IDL output is deterministic and names the tool without a path or a ti
 
 TEST_CASE("IDL strings: only quote and backslash escaped, text in Windows-1252") {
   CHECK(*idlw::string_literal("a\"b\\c") == "\"a\\\"b\\\\c\"");
-  // widl and MIDL translate no other escape: a tab or a line break is written as itself.
-  CHECK(*idlw::string_literal("t\tn\n") == "\"t\tn\n\"");
+  // widl translates no other escape: a tab is written as itself. A line break cannot stand in
+  // a string, so it is C's escape, which MIDL and tlbkit read.
+  CHECK(*idlw::string_literal("t\tn\nr\r") == "\"t\tn\\nr\\r\"");
   CHECK(*idlw::string_literal("caf\xC3\xA9 \xE2\x82\xAC") == "\"caf\xE9 \x80\"");
   std::string bad;
   CHECK_FALSE(idlw::string_literal("\xE4\xB8\xAD", &bad));  // U+4E2D has no Windows-1252 byte

@@ -13,24 +13,27 @@
 
 namespace tlbkit::idlw {
 
-/// Collects the attributes of one declaration and writes them as `[a, b(c)] `. An attribute widl
-/// 8.0 refuses in its place (a help string on a struct field, `nonextensible` on a dispinterface,
-/// …) is kept for MIDL and tlbkit inside `#ifndef __WIDL__`, which widl's preprocessor defines.
+/// Collects the attributes of one declaration and writes them as `[a, b(c)] `. When widl 8.0
+/// refuses some that MIDL and tlbkit take (a help string on a struct field, `nonextensible` on a
+/// dispinterface), the list is written twice, under `#ifdef __WIDL__` (widl's preprocessor
+/// defines it) without them and under `#else` with them.
 class Attrs {
  public:
+  /// An attribute every compiler takes, or (widl_accepts false) one widl refuses.
   void add(std::string a, bool widl_accepts = true) {
     if (a.empty()) return;
-    (widl_accepts ? items_ : refused_).push_back(std::move(a));
+    if (widl_accepts) widl_.push_back(a);
+    other_.push_back(std::move(a));
   }
-  bool empty() const { return items_.empty() && refused_.empty(); }
+  bool empty() const { return widl_.empty() && other_.empty(); }
   /// `[a, b] ` in the line, or "" when there is none.
   std::string inline_text() const;
   /// One attribute a line, indented, for a type or library heading; "" when there is none.
   std::string block_text(const std::string& indent) const;
 
  private:
-  std::vector<std::string> items_;
-  std::vector<std::string> refused_;
+  std::vector<std::string> widl_;
+  std::vector<std::string> other_;
 };
 
 /// Where an attribute list stands, for what widl 8.0 accepts there (each checked with widl 8.0).

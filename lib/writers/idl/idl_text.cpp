@@ -77,6 +77,14 @@ std::optional<std::string> string_literal(std::string_view s, std::string* bad) 
   std::string out = "\"";
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\n' || c == '\r') {
+      // A line break cannot stand in a string (MIDL and tlbkit end the string at the line), so
+      // it is written as C's escape, which MIDL and tlbkit translate; widl 8.0 does not (it
+      // keeps the backslash), which only its timestamps and module constants ever hold.
+      out += c == '\n' ? "\\n" : "\\r";
+      ++i;
+      continue;
+    }
     if (c == '"' || c == '\\') {
       out += '\\';
       out += static_cast<char>(c);

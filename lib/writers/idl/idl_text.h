@@ -11,8 +11,10 @@
 
 namespace tlbkit::idlw {
 
-/// `"…"` as MIDL and widl read it back: `\"` and `\\` are the only escapes they translate, so
-/// every other character (control characters included) is written as itself; text is converted
+/// `"…"` as MIDL, widl and tlbkit read it back: `\"` and `\\` are the only escapes all of them
+/// translate, so other characters are written as themselves (a tab, a control character), but
+/// for a line break or carriage return, which cannot stand inside a string: those are written
+/// `\n` and `\r` (which widl 8.0 keeps as two characters). Text is converted
 /// from UTF-8 to Windows-1252, the code page both compilers store narrow strings in. nullopt when
 /// a character has no Windows-1252 byte (or the text is not UTF-8) — `bad` then names it.
 std::optional<std::string> string_literal(std::string_view utf8, std::string* bad = nullptr);

@@ -24,21 +24,18 @@ std::string joined(const std::vector<std::string>& v, const std::string& sep) {
 }  // namespace
 
 std::string Attrs::inline_text() const {
-  if (refused_.empty()) return items_.empty() ? "" : "[" + joined(items_, ", ") + "] ";
-  std::string kept = "\n#ifndef __WIDL__\n";
-  if (items_.empty()) return kept + "[" + joined(refused_, ", ") + "]\n#endif\n";
-  return "[" + joined(items_, ", ") + kept + ", " + joined(refused_, ", ") + "\n#endif\n] ";
+  auto one = [](const std::vector<std::string>& v) { return v.empty() ? "" : "[" + joined(v, ", ") + "] "; };
+  if (widl_ == other_) return one(other_);
+  return "\n#ifdef __WIDL__\n" + one(widl_) + "\n#else\n" + one(other_) + "\n#endif\n";
 }
 
 std::string Attrs::block_text(const std::string& indent) const {
-  if (empty()) return "";
-  std::string inner = indent + "  ";
-  std::string kept;
-  if (!refused_.empty())
-    kept = "#ifndef __WIDL__\n" + inner + (items_.empty() ? "" : ", ") +
-           joined(refused_, ",\n" + inner) + "\n#endif\n";
-  if (items_.empty()) return "#ifndef __WIDL__\n" + indent + "[\n" + inner + joined(refused_, ",\n" + inner) + "\n" + indent + "]\n#endif\n";
-  return indent + "[\n" + inner + joined(items_, ",\n" + inner) + "\n" + kept + indent + "]\n";
+  auto one = [&](const std::vector<std::string>& v) -> std::string {
+    if (v.empty()) return "";
+    return indent + "[\n" + indent + "  " + joined(v, ",\n" + indent + "  ") + "\n" + indent + "]\n";
+  };
+  if (widl_ == other_) return one(other_);
+  return "#ifdef __WIDL__\n" + one(widl_) + "#else\n" + one(other_) + "#endif\n";
 }
 
 // ---- Problems and spelling -------------------------------------------------------------------

@@ -134,3 +134,30 @@ TEST_CASE("lexer: unterminated string, char and comment are located errors") {
   CHECK(l.diags.all()[2].where.line == 3);
   CHECK(l.diags.all()[2].where.column == 3);
 }
+
+TEST_CASE("lexer: a run of bad bytes is one error; CRLF line ends and splices work") {
+  Lexed l;
+  lex_all(std::string("a \x01\x02\xff\xfe b \x01 c", 12), l);
+  CHECK(texts(l) == std::vector<std::string>{"a", "b", "c"});
+  REQUIRE(l.diags.all().size() == 2);
+  CHECK(l.diags.all()[0].where.column == 3);
+  CHECK(l.diags.all()[1].where.column == 10);
+  CHECK(l.diags.all()[0].message == "invalid byte 0x01 in the source");
+
+  Lexed crlf;
+  lex_all("a\r\nb\\\r\nc \"s\"\r\n  d", crlf);
+  CHECK(texts(crlf) == std::vector<std::string>{"a", "bc", "s", "d"});
+  CHECK(crlf.tokens[1].pos.line == 2);
+  CHECK(crlf.tokens[3].pos.line == 4);
+  CHECK(crlf.tokens[3].pos.column == 3);
+  CHECK_FALSE(crlf.diags.has_errors());
+}
+
+TEST_CASE("lexer: a UTF-8 byte order mark is skipped; raw UTF-8 in strings is kept") {
+  Lexed l;
+  lex_all("\xEF\xBB\xBFx \"caf\xC3\xA9\"", l);
+  REQUIRE(l.tokens.size() == 2);
+  CHECK(l.tokens[0].text == "x");
+  CHECK(l.tokens[1].text == "caf\xC3\xA9");
+  CHECK_FALSE(l.diags.has_errors());
+}

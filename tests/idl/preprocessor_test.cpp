@@ -481,3 +481,14 @@ TEST_CASE("preprocessor: deeply nested macro arguments are bounded") {
   CHECK(r.with_code("TK5026").size() == 1);
   REQUIRE(r.ts);
 }
+
+TEST_CASE("preprocessor: a bad -D is an error located at the command line") {
+  PreprocessOptions o;
+  o.defines = {{"1X", std::string("2")}, {"OK", std::string("3")}};
+  Run r;
+  run_pp(r, {{"main.idl", "OK"}}, o);
+  CHECK(r.text() == "3");
+  auto errs = r.with_code("TK5020");
+  REQUIRE(errs.size() == 1);
+  CHECK(errs[0]->where.file == "<command line>");
+}

@@ -202,22 +202,28 @@ bool Lexer::header_name(std::string& name, SourcePos& pos) {
 
 void Lexer::next(Token& t, bool& bol) {
   bool space = false;
+  bool in_bad_run = false;
   for (;;) {
     bool nl = false;
-    space = skip_space(true, nl) || space;
+    bool skipped = skip_space(true, nl);
+    space = skipped || space;
     if (nl) bol_ = true;
     char c = cur();
     bool ok = i_ >= src_.size() || is_ident_start(c) || is_digit(c) || c == '"' || c == '\'' ||
               (c != '\0' && std::strchr(kPunct1, c) != nullptr);
     if (ok) break;
-    // A character no token starts with: one error, then it is dropped.
-    unsigned char u = static_cast<unsigned char>(c);
-    char buf[64];
-    if (u >= 0x20 && u < 0x7F)
-      std::snprintf(buf, sizeof buf, "invalid character '%c' in the source", c);
-    else
-      std::snprintf(buf, sizeof buf, "invalid byte 0x%02X in the source", u);
-    error(here(), "TK5001", buf);
+    // A character no token starts with is dropped, with one error for a run of them (a binary
+    // file gives one error per stretch of garbage, not one per byte).
+    if (!in_bad_run || skipped) {
+      unsigned char u = static_cast<unsigned char>(c);
+      char buf[64];
+      if (u >= 0x20 && u < 0x7F)
+        std::snprintf(buf, sizeof buf, "invalid character '%c' in the source", c);
+      else
+        std::snprintf(buf, sizeof buf, "invalid byte 0x%02X in the source", u);
+      error(here(), "TK5001", buf);
+    }
+    in_bad_run = true;
     advance();
     space = true;
   }

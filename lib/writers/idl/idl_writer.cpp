@@ -26,6 +26,7 @@ std::string joined(const std::vector<std::string>& v, const std::string& sep) {
 std::string Attrs::inline_text() const {
   auto one = [](const std::vector<std::string>& v) { return v.empty() ? "" : "[" + joined(v, ", ") + "] "; };
   if (widl_ == other_) return one(other_);
+  if (widl_.empty()) return "\n#ifndef __WIDL__\n" + one(other_) + "\n#endif\n";
   return "\n#ifdef __WIDL__\n" + one(widl_) + "\n#else\n" + one(other_) + "\n#endif\n";
 }
 
@@ -35,6 +36,7 @@ std::string Attrs::block_text(const std::string& indent) const {
     return indent + "[\n" + indent + "  " + joined(v, ",\n" + indent + "  ") + "\n" + indent + "]\n";
   };
   if (widl_ == other_) return one(other_);
+  if (widl_.empty()) return "#ifndef __WIDL__\n" + one(other_) + "#endif\n";
   return "#ifdef __WIDL__\n" + one(widl_) + "#else\n" + one(other_) + "#endif\n";
 }
 
@@ -373,7 +375,16 @@ std::string Emitter::run() {
   imported_declarations();
   hoisted_aliases();
   library_block();
-  return std::move(out_);
+  // Attribute lists split for widl leave blanks at line ends; no string holds a line break, so
+  // trimming them changes nothing a compiler reads.
+  std::string trimmed;
+  trimmed.reserve(out_.size());
+  for (char c : out_) {
+    if (c == '\n')
+      while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
+    trimmed += c;
+  }
+  return trimmed;
 }
 
 std::string write_idl(const Library& lib, support::DiagEngine& diags) {

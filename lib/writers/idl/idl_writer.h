@@ -9,6 +9,14 @@
 
 namespace tlbkit::idlw {
 
+// The output: a header line naming the tool; stand-ins for OLE Automation's base types (the
+// compilers know them by name); forward declarations of the library's interfaces; declarations of
+// the imported types it names (found by name in the importlib'd libraries); aliases used before
+// their place; then the library block with importlib("file") for each imported library and every
+// type at its place in library order. Attributes widl 8.0 refuses are kept under
+// `#ifndef __WIDL__`. Imported types are written by UserType::name, so call
+// model::resolve_import_names with the imported libraries at hand first.
+
 /// Without a diagnostics engine: a library IDL cannot express (a name that is a keyword, a
 /// character outside Windows-1252, …) comes out with one `#error` line per problem at the top.
 std::string write_idl(const model::Library& lib);

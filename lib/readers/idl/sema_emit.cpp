@@ -166,7 +166,7 @@ uint32_t Sema::add_type(Entity& e) {
   return 0;
 }
 
-m::TypeRef Sema::user_ref(const TyP& t) {
+m::TypeRef Sema::user_ref(TyP t) {
   if (!t) return m::TypeRef::base(m::vt::Void);
   if (t->k == Ty::K::Imported) {
     if (auto r = import_ref(t->name)) return *r;

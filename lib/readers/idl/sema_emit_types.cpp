@@ -236,9 +236,10 @@ m::Function Sema::make_func(const ast::Method& meth, const Unit* u, uint32_t typ
       }
     }
   }
-  last_types_.clear();
-  last_types_.push_back(resolve(meth.result, &meth.decl, u, 1));
-  f.result = encode_var(last_types_.back());
+  // Encoding may add other types, and so run make_func again: keep this call's types local.
+  std::vector<TyP> types;
+  types.push_back(resolve(meth.result, &meth.decl, u, 1));
+  f.result = encode_var(TyP(types.back()));
   static const std::vector<ast::Param> kNone;
   const std::vector<ast::Param>& params =
       !meth.decl.ops.empty() && meth.decl.ops.front().kind == ast::DeclOp::Kind::Function
@@ -249,7 +250,7 @@ m::Function Sema::make_func(const ast::Method& meth, const Unit* u, uint32_t typ
   for (const ast::Param& p : params) {
     m::Param mp;
     TyP t = resolve(p.type, &p.decl, u);
-    last_types_.push_back(t);
+    types.push_back(t);
     mp.type = encode_var(t);
     for (const ast::Attr& a : p.attrs) {
       if (a.name == "in") mp.flags |= m::paramflag::In;
@@ -277,6 +278,7 @@ m::Function Sema::make_func(const ast::Method& meth, const Unit* u, uint32_t typ
       f.optional_count = -1;
     }
   }
+  last_types_ = std::move(types);
   // Names last, as widl stores them; a property put's value parameter has none.
   bool put = f.invkind == m::InvokeKind::PropertyPut || f.invkind == m::InvokeKind::PropertyPutRef;
   for (size_t i = 0; i < params.size(); ++i) {

@@ -127,8 +127,8 @@ class Sema {
               size_t first_op = 0);
   TyP aliasee(Entity& alias);
   uint16_t type_vt(const TyP& t);
-  model::TypeRef encode_var(const TyP& t);
-  model::TypeRef encode_type(uint16_t vt, const TyP& t);
+  model::TypeRef encode_var(TyP t);
+  model::TypeRef encode_type(uint16_t vt, TyP t);
   bool is_enum(const TyP& t);
 
   // sema_attrs.cpp
@@ -194,7 +194,7 @@ class Sema {
                             int32_t default_memid, model::FuncKind fk);
   model::Variable make_field(const ast::Member& m, const Unit* u, uint32_t index,
                              model::VarKind vk);
-  model::TypeRef user_ref(const TyP& t);
+  model::TypeRef user_ref(TyP t);
   std::optional<model::TypeRef> import_ref(const std::string& name);
   model::TypeRef stdole_idispatch();
   uint32_t import_index(size_t lib);

@@ -282,7 +282,7 @@ uint16_t Sema::type_vt(const TyP& t) {
   return m::vt::UserDefined;
 }
 
-m::TypeRef Sema::encode_var(const TyP& t) {
+m::TypeRef Sema::encode_var(TyP t) {
   if (t && t->k == Ty::K::Array) {
     m::CArray arr;
     TyP cur = t;
@@ -304,7 +304,7 @@ m::TypeRef Sema::encode_var(const TyP& t) {
   return encode_type(vt, t);
 }
 
-m::TypeRef Sema::encode_type(uint16_t vt, const TyP& t) {
+m::TypeRef Sema::encode_type(uint16_t vt, TyP t) {
   switch (vt) {
     case m::vt::Ptr: {
       TyP r = t->k == Ty::K::Entity ? real_type(*this, t) : t;

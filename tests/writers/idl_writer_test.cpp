@@ -213,3 +213,44 @@ TEST_CASE("IDL output: `optional` beside a default only where the library counts
   std::string two = idlw::write_idl(lib);
   CHECK(two.find("[in, optional] VARIANT a, [in, optional, defaultvalue(3)] long b") != std::string::npos);
 }
+
+TEST_CASE("IDL output: imported types declared by how they are used; unused importlib a comment") {
+  model::Library lib = tiny_library();
+  model::ImportedLibrary other;
+  other.libid = *model::Guid::parse("{7A0C0009-0000-4000-8000-0000000000AA}");
+  other.version = {1, 0};
+  other.file = "other.tlb";
+  other.name = "Other";
+  model::ImportedLibrary unused = other;
+  unused.libid = *model::Guid::parse("{7A0C0009-0000-4000-8000-0000000000BB}");
+  unused.file = "unused.tlb";
+  lib.imports = {other, unused};
+  auto imported = [](std::string name) {
+    model::UserType u;
+    u.import = 0;
+    u.name = std::move(name);
+    return model::TypeRef{u};
+  };
+  model::Function f;
+  f.name = "F";
+  f.result = model::TypeRef::base(model::vt::HResult);
+  f.vtable_offset = 5 * 8;  // after the base's five slots (win64 pointers)
+  f.params = {model::Param{"p", model::TypeRef::pointer_to(imported("IThing")), model::paramflag::In, {}, {}},
+              model::Param{"e", imported("Mode2"), model::paramflag::In, {}, {}}};
+  model::TypeInfo i;
+  i.name = "IDerived";
+  i.guid = model::Guid::parse("{7A0C0009-0000-4000-8000-000000000003}");
+  i.def = model::InterfaceDef{{model::ImplType{imported("IOtherBase"), 0, {}}}, {f}};
+  lib.types.push_back(i);
+  support::DiagEngine diags;
+  std::string idl = idlw::write_idl(lib, diags);
+  CHECK_MESSAGE(!diags.has_errors(), diag_text(diags));
+  // A base needs its slots counted (5: IUnknown's 3 and two more); a pointer target is named;
+  // a type used by value is a public alias, which the compilers look up in the importlib.
+  CHECK(idl.find("interface IOtherBase : IUnknown { HRESULT tlbkit_slot3(); HRESULT tlbkit_slot4(); };") !=
+        std::string::npos);
+  CHECK(idl.find("\ninterface IThing;\n") != std::string::npos);
+  CHECK(idl.find("\ntypedef [public] long Mode2;\n") != std::string::npos);
+  CHECK(idl.find("  importlib(\"other.tlb\");") != std::string::npos);
+  CHECK(idl.find("  // importlib(\"unused.tlb\");") != std::string::npos);
+}

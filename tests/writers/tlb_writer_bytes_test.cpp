@@ -658,3 +658,22 @@ TEST_CASE("types whose names differ only in case keep their own name entries and
   CHECK(r.i32(uint32_t(nt + n1)) == 0x64);  // typeinfo 1
   check_round_trip(lib);
 }
+
+TEST_CASE("a GUID used as a custom-data key and as a type's GUID records the type") {
+  Library lib = base_lib();
+  lib.custom = {{guid_n(7), Value{vt::I4, int64_t{1}}}};  // met first, as a custom-data key
+  TypeInfo e;
+  e.name = "E";
+  e.guid = guid_n(7);
+  e.layout = {4, 4, 0};
+  e.def = EnumDef{};
+  lib.types = {TypeInfo{}, e};
+  lib.types[0].name = "First";
+  lib.types[0].layout = {4, 4, 0};
+  lib.types[0].def = AliasDef{TypeRef::base(vt::I4)};
+  RawMsft r = write(lib);
+  const int32_t pos = r.i32(r.typeinfo(1) + fmt::typeinfo::kPosGuid);
+  REQUIRE(pos >= 0);
+  CHECK(r.i32(uint32_t(r.seg(S::GuidTab).first + pos) + 16) == 0x64);  // typeinfo 1's offset
+  check_round_trip(lib);
+}

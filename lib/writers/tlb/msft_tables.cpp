@@ -219,7 +219,13 @@ int32_t Tables::string(std::string_view s, const std::string& where) {
 // ---- GUIDs and imports --------------------------------------------------------------------------
 
 int32_t Tables::guid(const support::Guid& g, int32_t href) {
-  if (auto it = guids_.find(g); it != guids_.end()) return it->second;
+  if (auto it = guids_.find(g); it != guids_.end()) {
+    // A GUID first met as a custom-data key takes the role it is met in later (the typeinfo or
+    // import it names), which is what a lookup by GUID needs.
+    const auto at = uint32_t(it->second) + 16;
+    if (int32_t(seg_.guids.get32(at)) == kGuidHrefCustomKey) seg_.guids.put32(at, uint32_t(href));
+    return it->second;
+  }
   Bytes& t = seg_.guids;
   auto off = int32_t(t.size());
   int32_t& bucket = guid_buckets_[guid_hash(g)];

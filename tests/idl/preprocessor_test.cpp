@@ -352,6 +352,25 @@ TEST_CASE("preprocessor: #include nested too deeply is an error, not a crash") {
   CHECK(r.diags.error_count() == 1);
 }
 
+TEST_CASE("preprocessor: an include fan without guards is bounded") {
+  // Each level includes the next twice: 2^40 inclusions of files that give no tokens.
+  Files files;
+  for (int i = 0; i < 40; ++i) {
+    std::string next = "l" + std::to_string(i + 1) + ".h";
+    files["l" + std::to_string(i) + ".h"] = "#include \"" + next + "\"\n#include \"" + next + "\"\n";
+  }
+  files["l40.h"] = "#if 0\n" + std::string(4096, 'x') + "\n#endif\n";
+  files["main.idl"] = "#include \"l0.h\"\nend";
+  auto start = std::chrono::steady_clock::now();
+  Run r;
+  run_pp(r, files);
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(r.text() == "end");
+  CHECK(r.with_code("TK5012").size() == 1);
+  CHECK(r.diags.error_count() == 1);
+  CHECK(seconds < 30);
+}
+
 TEST_CASE("preprocessor: malformed #include lines") {
   Run r;
   run_pp(r, {{"main.idl", "#include\n#include <a.h\n#include nothing\n#include \"\"\n"}});

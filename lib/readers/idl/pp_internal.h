@@ -19,6 +19,7 @@ namespace tlbkit::idl::pp {
 // substitution; the bounds are several times that.
 inline constexpr size_t kMaxIncludeDepth = 200;       // as GCC's default
 inline constexpr size_t kMaxIncludes = 100000;        // #include operations per translation unit
+inline constexpr size_t kMaxIncludedBytes = 256u << 20;  // text read through #include, in total
 inline constexpr size_t kMaxOutputTokens = 4000000;   // tokens handed to the parser
 inline constexpr size_t kMaxExpansionWork = 16000000; // tokens produced by macro substitution
 inline constexpr unsigned kMaxArgNesting = 256;       // nested argument pre-expansions
@@ -169,6 +170,7 @@ class Preprocessor {
   std::vector<Cond> conds_;
   std::map<std::string, FileInfo> files_;  // by path; std::map keeps texts at stable addresses
   size_t includes_ = 0;
+  size_t included_bytes_ = 0;
   size_t work_ = 0;
   bool work_exceeded_ = false;
   unsigned arg_nesting_ = 0;

@@ -317,7 +317,17 @@ void Preprocessor::do_include(Lexer& lex, const Token& hash, const Token& name_t
     for (const FileCtx& f : stack_)
       if (f.path == *path && f.guard == FileCtx::Guard::Inside && is_defined(f.guard_macro))
         return;
-    error(at, "TK5011", "#include cycle: '" + name + "' includes itself");
+    error(at, "TK5011",
+          "#include cycle: '" + name + "' is already being read (see the include chain)");
+    return;
+  }
+  // Files without guards included over and over (a fan of includes doubling at each level)
+  // would otherwise be read again and again.
+  included_bytes_ += fi.text.size();
+  if (included_bytes_ > kMaxIncludedBytes) {
+    if (included_bytes_ - fi.text.size() <= kMaxIncludedBytes)
+      error(at, "TK5012", "too much text included (more than " +
+                              std::to_string(kMaxIncludedBytes >> 20) + " MiB)");
     return;
   }
   push_file(*path, at);

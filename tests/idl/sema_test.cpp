@@ -364,3 +364,22 @@ library L {
   REQUIRE(undef);
   CHECK(where(*undef) == "main.idl:5:3");
 }
+
+TEST_CASE("sema: a result type that pulls in another interface (no dangling state)") {
+  // Encoding IA::Get's result adds IB, whose own functions are built meanwhile.
+  Result r = run({{"inc/base.idl", std::string(kBase) + "interface IB;\n"},
+                  {"main.idl", lib(R"(
+[object, uuid(21111111-2222-3333-4444-555555555555), oleautomation]
+interface IA : IUnknown { IB *Get([in] long a); }
+[object, uuid(31111111-2222-3333-4444-555555555555), oleautomation]
+interface IB : IUnknown { HRESULT H([in] long a, [in] short b, [in] BSTR c); }
+)")}});
+  REQUIRE_MESSAGE(r.lib, dump(r));
+  REQUIRE(r.lib->types.size() == 2);
+  CHECK(r.lib->types[0].name == "IA");
+  CHECK(r.lib->types[1].name == "IB");
+  const auto& get = std::get<m::InterfaceDef>(r.lib->types[0].def).functions[0];
+  CHECK(get.result == m::TypeRef::pointer_to(m::TypeRef{m::UserType{std::nullopt, "IB",
+                                                                    std::nullopt, 1}}));
+  CHECK(r.diags.empty());
+}

@@ -186,7 +186,7 @@ interface IW : IDispatch { HRESULT W(); }
 dispinterface DW { interface IW; }
 [uuid(51111111-2222-3333-4444-555555555555), noncreatable]
 coclass C { [source] dispinterface D; interface IW; }
-[dllname("x.dll")] module M { [entry("fx")] long __stdcall fx(long a); [entry(3)] void g([in] long b, ...); }
+[dllname("x.dll")] module M { [entry("fx")] long __stdcall fx(long a); [entry(3)] void g([in] long b, ...); const long K = 6 * 7; }
 )")}});
   REQUIRE_MESSAGE(r.lib, dump(r));
   const m::Library& l = *r.lib;
@@ -222,6 +222,11 @@ coclass C { [source] dispinterface D; interface IW; }
   CHECK(md.functions[1].entry.v == m::DllEntry{uint16_t{3}}.v);
   CHECK(md.functions[0].funckind == m::FuncKind::Static);
   CHECK(md.functions[1].memid == 0x60000001);
+  // Module constants are kept, as MIDL keeps them.
+  REQUIRE(md.constants.size() == 1);
+  CHECK(md.constants[0].name == "K");
+  CHECK(md.constants[0].varkind == m::VarKind::Const);
+  CHECK(md.constants[0].value == m::Value{m::vt::I4, int64_t{42}});
 }
 
 TEST_CASE("sema: base types, strings, arrays and default values") {

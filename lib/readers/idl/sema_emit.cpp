@@ -416,9 +416,30 @@ uint32_t Sema::add_module(Entity& e) {
   if (auto dll = attr_string(e.attrs, "dllname")) def.dll = *dll;
   uint32_t idx = create_typeinfo(e, m::TypeKind::Module, std::move(def));
   if (!e.module) return idx;
-  // widl writes a module's functions only: its constants do not reach the library.
   int32_t n = 0;
+  uint32_t nconst = 0;
   for (const ast::Statement& s : e.module->body) {
+    if (const auto* c = std::get_if<ast::Const>(&s.v)) {
+      // MIDL records a module's constants (widl 8.0 drops them; no widl-compiled file has one).
+      m::Variable v;
+      v.memid = 0x40000000 + static_cast<int32_t>(nconst++);
+      v.varkind = m::VarKind::Const;
+      TyP t = resolve(c->type, &c->decl, e.unit);
+      v.type = encode_var(t);
+      uint16_t vt = type_vt(t);
+      if (std::optional<CValue> cv = eval(c->value, e.unit)) {
+        if (cv->is_string) {
+          v.value = m::Value{vt == m::vt::LpStr || vt == m::vt::LpWStr ? vt : m::vt::Bstr, cv->s};
+        } else if (cv->is_float) {
+          v.value = m::Value{vt == m::vt::R4 ? m::vt::R4 : m::vt::R8, cv->d};
+        } else {
+          v.value = m::Value{m::vt::I4, static_cast<int64_t>(static_cast<int32_t>(cv->i))};
+        }
+      }
+      v.name = canon(c->decl.name);
+      std::get<m::ModuleDef>(lib_.types[idx].def).constants.push_back(std::move(v));
+      continue;
+    }
     const auto* meth = std::get_if<ast::Method>(&s.v);
     if (!meth || has_attr(meth->attrs, "local")) continue;
     m::Function f = make_func(*meth, e.unit, idx, kFuncMemidBase | n, m::FuncKind::Static);

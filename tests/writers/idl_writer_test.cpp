@@ -254,3 +254,25 @@ TEST_CASE("IDL output: imported types declared by how they are used; unused impo
   CHECK(idl.find("  importlib(\"other.tlb\");") != std::string::npos);
   CHECK(idl.find("  // importlib(\"unused.tlb\");") != std::string::npos);
 }
+
+TEST_CASE("IDL output: types of a library not at hand are reported once for that library") {
+  model::Library lib = tiny_library();
+  model::ImportedLibrary other;
+  other.libid = *model::Guid::parse("{7A0C0009-0000-4000-8000-0000000000AA}");
+  other.file = "absent.tlb";
+  lib.imports = {other};
+  model::UserType nameless;
+  nameless.import = 0;
+  nameless.guid = model::Guid::parse("{7A0C0009-0000-4000-8000-0000000000CC}");
+  model::TypeInfo a;
+  a.name = "AliasA";
+  a.def = model::AliasDef{model::TypeRef{nameless}};
+  model::TypeInfo b = a;
+  b.name = "AliasB";
+  lib.types.push_back(a);
+  lib.types.push_back(b);
+  support::DiagEngine diags;
+  idlw::write_idl(lib, diags);
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].message.find("absent.tlb") != std::string::npos);
+}

@@ -112,6 +112,7 @@ class Emitter {
   std::map<std::string, Imported> imported_;
   std::set<std::string> local_names_;
   std::set<uint32_t> used_imports_;
+  std::set<uint32_t> unnamed_imports_;
 };
 
 }  // namespace tlbkit::idlw

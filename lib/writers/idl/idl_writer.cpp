@@ -163,7 +163,12 @@ void Emitter::scan_ref(size_t from, const TypeRef& r, bool under_pointer, bool a
   }
   used_imports_.insert(*u->import);
   if (u->name.empty()) {
-    problem("type reference", "an imported type without a name cannot be written in IDL");
+    // Reported once per library: the cause is that library not being at hand.
+    if (unnamed_imports_.insert(*u->import).second) {
+      std::string file = *u->import < lib_.imports.size() ? lib_.imports[*u->import].file : "?";
+      problem("import " + file, "types of this library are referred to without their names (is it at "
+                                "hand to resolve them?); IDL names an imported type by its name");
+    }
     return;
   }
   auto [it, fresh] = imported_.try_emplace(u->name);

@@ -36,7 +36,8 @@ written=() refs=() names=() allows=()
 # compile COMPILER I: compiles case I's IDL with tlbkit or widl into $w/{tk,wd}/I.tlb.
 compile() {
   # Wine's stdole first: widl cannot read the SLTG stdole32.tlb that lies beside ms/ files.
-  local search=(-I "$include" -L "$corpus/wine" -L "$(dirname "$corpus/$input")")
+  local search=(-I "$include" -I "$ORACLE_SRC/testdata/idl/wine-headers" -L "$corpus/wine"
+                -L "$(dirname "$corpus/$input")")
   if [ "$1" = tlbkit ]; then
     "$tlbkit" export "$w/idl/$2.idl" --target "$target" "${search[@]}" -o "$w/tk/$2.tlb"
   else

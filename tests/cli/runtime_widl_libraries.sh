@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The four widl libraries, judged by the real runtime: for taskschd, netfw, wuapi and msxml6,
 # `tlbkit export testdata/idl/wine-include/X.idl --target T -I testdata/idl/wine-include
-# -L testdata/corpus/wine` must give a typelib the OLE Automation runtime (Wine, through
+# -I testdata/idl/wine-headers -L testdata/corpus/wine` must give a typelib the OLE Automation runtime (Wine, through
 # tests/oracle) lists exactly as it lists widl 8.0's typelib for the same file and target
 # (testdata/corpus/widl/X_T.tlb.oleaut.txt) — apart from widl's three timestamp custom-data lines,
 # and any difference recorded with its evidence in tests/oracle/allowed/widl/X_T.diff (where widl
@@ -15,6 +15,7 @@ oracle_need_listing_program
 oracle_need_export "$tlbkit"
 oracle_need_idl_input "$tlbkit"
 idl="$ORACLE_SRC/testdata/idl/wine-include"
+headers="$ORACLE_SRC/testdata/idl/wine-headers"  # the C headers the SDK IDL files import
 corpus="$ORACLE_SRC/testdata/corpus"
 allowed="$ORACLE_ALLOWED/widl"
 w=$ORACLE_WORK
@@ -25,8 +26,8 @@ written=() names=()
 for lib in taskschd netfw wuapi msxml6; do
   for target in win32 win64; do
     name=${lib}_$target
-    if ! "$tlbkit" export "$idl/$lib.idl" --target "$target" -I "$idl" -L "$corpus/wine" \
-        -o "$w/tlb/$name.tlb" >"$w/log/$name" 2>&1; then
+    if ! "$tlbkit" export "$idl/$lib.idl" --target "$target" -I "$idl" -I "$headers" \
+        -L "$corpus/wine" -o "$w/tlb/$name.tlb" >"$w/log/$name" 2>&1; then
       oracle_fail "$name" "tlbkit export failed: $(head -5 "$w/log/$name")" || status=1
       continue
     fi

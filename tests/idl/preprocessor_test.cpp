@@ -197,6 +197,10 @@ TEST_CASE("preprocessor: #if, #ifdef, #ifndef, #elif, #else, #endif") {
   CHECK(pp_text("#if 1\nx\n#elif 1/0\ny\n#endif") == "x");  // not evaluated
   CHECK(pp_text("#define D\n#if defined D && defined(D) && !defined(E)\nok\n#endif") == "ok");
   CHECK(pp_text("#if UNKNOWN == 0 && !UNKNOWN\nzero\n#endif") == "zero");
+  // The operand of `defined` is not expanded; `defined` may come out of a macro.
+  CHECK(pp_text("#define D E\n#if defined D && !defined E\nraw\n#endif") == "raw");
+  CHECK(pp_text("#define D\n#define HAVE_D defined(D)\n#define HAVE_Q defined Q\n"
+                "#if HAVE_D && !HAVE_Q\nviamacro\n#endif") == "viamacro");
   // A skipped group may hold anything, even what would not lex.
   CHECK(pp_text("#if 0\nit's \"unterminated\n@ #bogus\n#endif\nend") == "end");
 }

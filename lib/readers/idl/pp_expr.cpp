@@ -277,6 +277,36 @@ class ExprParser {
 
 }  // namespace
 
+PPToken Preprocessor::defined_operator(Input& in, const PPToken& op) {
+  PPToken value;
+  value.tok.kind = TokKind::Number;
+  value.tok.text = "0";
+  value.tok.pos = op.tok.pos;
+  value.tok.space_before = op.tok.space_before;
+  auto is = [](const PPToken& t, const char* p) {
+    return t.tok.kind == TokKind::Punct && t.tok.text == p;
+  };
+  PPToken name = next_raw(in);
+  bool paren = is(name, "(");
+  if (paren) name = next_raw(in);
+  bool ok = name.tok.kind == TokKind::Identifier;
+  if (ok && paren) {
+    PPToken close = next_raw(in);
+    ok = is(close, ")");
+    if (!ok) in.pending.push_back(std::move(close));
+  } else if (!ok) {
+    in.pending.push_back(std::move(name));
+  }
+  if (!ok) {
+    if (!condition_failed_)
+      error(op.tok.pos, "TK5040", "operator 'defined' requires an identifier");
+    condition_failed_ = true;
+    return value;
+  }
+  if (is_defined(name.tok.text)) value.tok.text = "1";
+  return value;
+}
+
 bool Preprocessor::eval_condition(Lexer& lex, const SourcePos& directive_pos) {
   std::vector<PPToken> raw;
   while (!lex.at_eol()) {
@@ -289,34 +319,11 @@ bool Preprocessor::eval_condition(Lexer& lex, const SourcePos& directive_pos) {
     error(directive_pos, "TK5040", "#if with no expression");
     return false;
   }
-  // `defined X` and `defined(X)` are answered before macro expansion.
-  std::vector<PPToken> line;
-  line.reserve(raw.size());
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const Token& t = raw[i].tok;
-    if (t.kind != TokKind::Identifier || t.text != "defined") {
-      line.push_back(std::move(raw[i]));
-      continue;
-    }
-    size_t k = i + 1;
-    bool paren = k < raw.size() && raw[k].tok.kind == TokKind::Punct && raw[k].tok.text == "(";
-    if (paren) ++k;
-    bool ok = k < raw.size() && raw[k].tok.kind == TokKind::Identifier;
-    if (ok && paren)
-      ok = k + 1 < raw.size() && raw[k + 1].tok.kind == TokKind::Punct &&
-           raw[k + 1].tok.text == ")";
-    if (!ok) {
-      error(t.pos, "TK5040", "operator 'defined' requires an identifier");
-      return false;
-    }
-    PPToken v;
-    v.tok.kind = TokKind::Number;
-    v.tok.text = is_defined(raw[k].tok.text) ? "1" : "0";
-    v.tok.pos = t.pos;
-    line.push_back(std::move(v));
-    i = paren ? k + 1 : k;
-  }
-  std::vector<PPToken> expanded = expand_list(line);
+  in_condition_ = true;
+  condition_failed_ = false;
+  std::vector<PPToken> expanded = expand_list(raw);
+  in_condition_ = false;
+  if (condition_failed_) return false;
   ExprParser parser(expanded, out_.sources, diags_, directive_pos);
   Value v;
   return parser.parse(v) && v.truth();

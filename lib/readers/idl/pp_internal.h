@@ -148,6 +148,9 @@ class Preprocessor {
   /// result is not one token.
   bool paste(PPToken& lhs, const PPToken& rhs, const SourcePos& at);
   PPToken builtin_token(const Macro& m, const PPToken& name);
+  /// `defined X` or `defined(X)` on an #if line, read unexpanded after `defined` (also when
+  /// `defined` comes out of a macro, as GCC and MSVC allow): a Number token 1 or 0.
+  PPToken defined_operator(Input& in, const PPToken& op);
   bool charge(size_t tokens, const SourcePos& pos);
 
   const PreprocessOptions& opts_;
@@ -175,6 +178,8 @@ class Preprocessor {
   bool work_exceeded_ = false;
   unsigned arg_nesting_ = 0;
   bool nesting_reported_ = false;
+  bool in_condition_ = false;     // expanding an #if line: `defined` is an operator
+  bool condition_failed_ = false; // a `defined` without a name was met on it
 };
 
 }  // namespace tlbkit::idl::pp

@@ -163,6 +163,8 @@ bool Preprocessor::charge(size_t tokens, const SourcePos& pos) {
 PPToken Preprocessor::expand_next(Input& in) {
   for (;;) {
     PPToken t = next_raw(in);
+    if (in_condition_ && t.tok.kind == TokKind::Identifier && t.tok.text == "defined")
+      return defined_operator(in, t);
     if (t.tok.kind != TokKind::Identifier || t.no_expand || work_exceeded_ ||
         !name_bits_[name_bit(t.tok.text)])
       return t;

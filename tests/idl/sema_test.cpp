@@ -388,3 +388,16 @@ interface IB : IUnknown { HRESULT H([in] long a, [in] short b, [in] BSTR c); }
                                                                     std::nullopt, 1}}));
   CHECK(r.diags.empty());
 }
+
+TEST_CASE("sema diagnostics: a dual interface not derived from IDispatch loses dual, with a warning") {
+  Result r = run({{"inc/base.idl", kBase},
+                  {"main.idl", lib(R"([object, uuid(21111111-2222-3333-4444-555555555555), dual]
+interface ID : IUnknown { HRESULT F(); }
+)")}});
+  REQUIRE_MESSAGE(r.lib, dump(r));
+  CHECK(r.lib->types[0].flags == m::typeflag::OleAutomation);
+  const auto* w = r.find("TK5225");
+  REQUIRE(w);
+  CHECK(w->severity == support::Severity::Warning);
+  CHECK(where(*w) == "main.idl:6:1");
+}

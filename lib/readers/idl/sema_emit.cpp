@@ -271,6 +271,11 @@ uint32_t Sema::add_interface(Entity& e) {
     if (derives_from_idispatch(e)) {
       ti.flags |= m::typeflag::Dispatchable;
     } else {
+      if (ti.flags & m::typeflag::Dual) {
+        // MIDL refuses it; widl drops the flag: so does tlbkit, with a warning.
+        warning(e.unit, e.pos, "TK5225", "dual interface '" + e.name +
+                                             "' does not derive from IDispatch: not dual");
+      }
       ti.flags = static_cast<uint16_t>(ti.flags & ~m::typeflag::Dual);
     }
   }

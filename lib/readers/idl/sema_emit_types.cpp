@@ -223,19 +223,22 @@ m::Function Sema::make_func(const ast::Method& meth, const Unit* u, uint32_t typ
     }
   }
   // A function with the name of an earlier one (a property's get/put pair) shares its MEMBERID.
-  const m::TypeDef& def = lib_.types[type_index].def;
-  const std::vector<m::Function>* prior = nullptr;
-  if (const auto* i = std::get_if<m::InterfaceDef>(&def)) prior = &i->functions;
-  if (const auto* d = std::get_if<m::DispatchDef>(&def)) prior = &d->methods;
-  if (const auto* mo = std::get_if<m::ModuleDef>(&def)) prior = &mo->functions;
-  if (prior) {
-    for (const m::Function& p : *prior) {
-      if (p.name == f.name) {
-        f.memid = p.memid;
-        break;
-      }
+  // Building a type's functions is never interleaved with another type's (types a function
+  // pulls in are built while resolving its types, after this lookup), so one table serves.
+  if (func_ids_type_ != type_index) {
+    func_ids_.clear();
+    func_ids_type_ = type_index;
+    const m::TypeDef& def = lib_.types[type_index].def;
+    const std::vector<m::Function>* prior = nullptr;
+    if (const auto* i = std::get_if<m::InterfaceDef>(&def)) prior = &i->functions;
+    if (const auto* d = std::get_if<m::DispatchDef>(&def)) prior = &d->methods;
+    if (const auto* mo = std::get_if<m::ModuleDef>(&def)) prior = &mo->functions;
+    if (prior) {
+      for (const m::Function& p : *prior) func_ids_.try_emplace(p.name, p.memid);
     }
   }
+  auto [id_it, fresh] = func_ids_.try_emplace(f.name, f.memid);
+  if (!fresh) f.memid = id_it->second;
   // Encoding may add other types, and so run make_func again: keep this call's types local.
   std::vector<TyP> types;
   types.push_back(resolve(meth.result, &meth.decl, u, 1));

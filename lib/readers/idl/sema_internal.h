@@ -211,6 +211,10 @@ class Sema {
 
   // The types make_func resolved last (the result, then each parameter), for check_function.
   std::vector<TyP> last_types_;
+  // The MEMBERID each function name of the type being built has (name → memid), so a property's
+  // get/put pair shares one without a scan per function.
+  std::unordered_map<std::string, int32_t> func_ids_;
+  uint32_t func_ids_type_ = UINT32_MAX;
   std::string file_id_;
   ImportResolver& imports_;
   std::vector<std::unique_ptr<Entity>> entities_;

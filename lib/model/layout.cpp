@@ -358,6 +358,16 @@ LayoutStyle recorded_style(const Library& lib) {
   return LayoutStyle::Midl;
 }
 
+LayoutStyle source_style(const Library& lib) {
+  const Guid created_by = *Guid::parse("{DE77BA65-517C-11D1-A2DA-0000F8773CE9}");
+  for (const CustomDatum& c : lib.custom) {
+    const auto* text = std::get_if<std::string>(&c.value.data);
+    if (c.guid == created_by && text && text->rfind("Created by MIDL", 0) == 0)
+      return LayoutStyle::Midl;
+  }
+  return recorded_style(lib) == LayoutStyle::Tlbexp ? LayoutStyle::Tlbexp : LayoutStyle::Widl;
+}
+
 void compute_layout(Library& lib, SysKind target, const LibrarySet* refs,
                     support::DiagEngine& diags) {
   compute_layout(lib, target, refs, diags, LayoutStyle::Widl);

@@ -19,6 +19,11 @@ enum class LayoutStyle : uint8_t { Widl, Midl, Tlbexp };
 /// ({90883F05-…}); Midl otherwise (MIDL, mktyplib, VB6, the Office builds).
 LayoutStyle recorded_style(const Library& lib);
 
+/// The conventions for a library compiled from source (IDL): those of the tool whose stamp the
+/// source carries (`custom({DE77BA65-…}, "Created by MIDL …")` kept by an IDL written from a
+/// MIDL-built typelib, or tlbexp's), widl's otherwise — the compiler tlbkit is measured against.
+LayoutStyle source_style(const Library& lib);
+
 /// Recomputes every layout fact of `lib` for `target` and sets lib.syskind = target. Types of
 /// other libraries (imported bases, fields of imported record types) are looked up in `refs`
 /// (which may be null); a type that cannot be found is reported as a warning and counted as

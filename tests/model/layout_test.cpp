@@ -398,6 +398,21 @@ TEST_CASE("recorded_style reads the tool from the library's custom data") {
   CHECK(recorded_style(lib) == LayoutStyle::Tlbexp);
 }
 
+TEST_CASE("source_style: widl's conventions for IDL unless its custom data names MIDL or tlbexp") {
+  const Guid created_by = *Guid::parse("{DE77BA65-517C-11D1-A2DA-0000F8773CE9}");
+  const Guid exported_from = *Guid::parse("{90883F05-3D28-11D2-8F17-00A0C9A6186D}");
+  auto text = [](const char* s) { return Value{vt::Bstr, std::string(s)}; };
+  Library lib;
+  CHECK(source_style(lib) == LayoutStyle::Widl);
+  lib.custom = {
+      {created_by, text("Created by MIDL version 8.01.0628 at Mon Jan 18 21:14:07 2038\n")}};
+  CHECK(source_style(lib) == LayoutStyle::Midl);
+  lib.custom = {{created_by, text("Created by WIDL version 8.0 at Tue Nov 24 01:08:49 2026\n")}};
+  CHECK(source_style(lib) == LayoutStyle::Widl);
+  lib.custom = {{exported_from, text("WasatchNET, Version=1.0.2.0, Culture=neutral")}};
+  CHECK(source_style(lib) == LayoutStyle::Tlbexp);
+}
+
 TEST_CASE("one warning per missing type, however often it is used; dangling local references") {
   Library lib = importing_stdole();
   lib.types.push_back(type(

@@ -135,7 +135,7 @@ std::optional<model::Library> read_idl(const std::string& path, const IdlOptions
 
   model::Library lib = s.build(*main);
   if (diags.error_count() != errors_before) return std::nullopt;
-  model::compute_layout(lib, opts.target, &set, diags);
+  model::compute_layout(lib, opts.target, &set, diags, model::source_style(lib));
   return lib;
 }
 

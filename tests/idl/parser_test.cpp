@@ -473,6 +473,26 @@ TEST_CASE("parser: attribute arguments: uuid, custom, empty, type-valued, unknow
   CHECK(find_attr(m.decl.ops[0].params[1].attrs, "call_as")->args[0].text == "Remote");
 }
 
+TEST_CASE("parser: MIDL attributes with a GUID or a declaration for argument") {
+  ast::File f = parse_ok(
+      "[object, uuid(0000010c-0000-0000-C000-000000000046),\n"
+      " async_uuid(\"0000010d-0000-0000-C000-000000000046\")]\n"
+      "interface IA : IUnknown {}\n"
+      "[uuid(12345678-1234-1234-1234-123456789abc), implicit_handle(handle_t hBinding)]\n"
+      "interface R { void F(void); }\n");
+  const auto& a = stmt<ast::Interface>(f.statements, 0).attrs;
+  REQUIRE(a.size() == 3);
+  CHECK(a[2].args[0].kind == EK::String);
+  CHECK(a[2].args[0].text == "0000010d-0000-0000-C000-000000000046");
+  const auto& r = stmt<ast::Interface>(f.statements, 1).attrs;
+  const ast::Attr* ih = find_attr(r, "implicit_handle");
+  REQUIRE(ih);
+  REQUIRE(ih->args.size() == 1);
+  CHECK(ih->args[0].text == "handle_t");
+  REQUIRE(ih->args[0].abstract.size() == 1);
+  CHECK(ih->args[0].abstract[0].name == "hBinding");
+}
+
 TEST_CASE("parser: WinRT namespaces, runtimeclass, delegate, declare, generics") {
   ast::File f = parse_ok(
       "namespace Windows.Foundation {\n"

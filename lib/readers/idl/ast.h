@@ -49,11 +49,11 @@ struct Expr {
 /// uuid's argument, whatever its spelling (bare or quoted), is given as one String expression
 /// holding the GUID text "12345678-1234-…". An empty argument (`size_is(, n)`) is an Expr of
 /// Kind::Name with empty text.
-/// (Parser additions:) custom's first argument, bare or quoted, is likewise one String
-/// expression with the GUID text. The attributes taking a type (wire_marshal, transmit_as,
-/// user_marshal, switch_type, represent_as) have one Name expression: text = the type's name,
-/// `type` = the full TypeSpec and `abstract` its abstract declarator when it has one
-/// (`transmit_as(FOO *)`). Member access and indexing in arguments (`size_is(p->n)`, WinRT's
+/// (Parser additions:) async_uuid's argument and custom's first argument, bare or quoted, are
+/// likewise one String expression with the GUID text. The attributes taking a type
+/// (wire_marshal, transmit_as, user_marshal, switch_type, represent_as, implicit_handle) have
+/// one Name expression: text = the type's name, `type` = the full TypeSpec and `abstract` its
+/// declarator when it has one (`transmit_as(FOO *)`; `implicit_handle(handle_t h)` keeps "h"). Member access and indexing in arguments (`size_is(p->n)`, WinRT's
 /// `contract(Windows.Foundation.UniversalApiContract, 1.0)`) are Binary expressions with op
 /// "->", "." or "[]" (the member name is a Name operand).
 struct Attr {

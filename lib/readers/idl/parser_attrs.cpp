@@ -12,7 +12,7 @@ namespace {
 /// Attributes whose one argument is a type, not an expression.
 bool takes_type(std::string_view name) {
   return name == "wire_marshal" || name == "transmit_as" || name == "user_marshal" ||
-         name == "switch_type" || name == "represent_as";
+         name == "switch_type" || name == "represent_as" || name == "implicit_handle";
 }
 
 /// 8-4-4-4-12 hexadecimal digits.
@@ -53,7 +53,7 @@ ast::Attr Parser::parse_attr() {
   a.pos = cur().pos;
   a.name = expect_ident("an attribute name", "in attribute list");
   if (!accept_punct("(")) return a;
-  if (a.name == "uuid") {
+  if (a.name == "uuid" || a.name == "async_uuid") {
     a.args.push_back(parse_guid_arg(a.name, false));
   } else if (takes_type(a.name)) {
     a.args.push_back(parse_type_arg());
@@ -120,7 +120,8 @@ ast::Expr Parser::parse_type_arg() {
   e.text = t.name;
   ast::Declarator d = parse_declarator(true);
   e.type.push_back(std::move(t));
-  if (!d.ops.empty()) e.abstract.push_back(std::move(d));
+  // implicit_handle(handle_t h) names a variable: its declarator keeps the name.
+  if (!d.ops.empty() || !d.name.empty()) e.abstract.push_back(std::move(d));
   return e;
 }
 

@@ -161,10 +161,13 @@ class Preprocessor {
   std::unordered_map<std::string, std::shared_ptr<const Macro>> macros_;
   /// A cheap filter before the hash lookup: bit name_bit(X) is set for every name ever defined,
   /// so most identifiers (keywords, type names) are known not to be macros without hashing.
-  std::vector<bool> name_bits_ = std::vector<bool>(4096, false);
+  /// 64 Ki bits, as an SDK translation unit defines thousands of macros (DISPID headers).
+  std::vector<bool> name_bits_ = std::vector<bool>(65536, false);
   static size_t name_bit(const std::string& n) {
-    return (static_cast<size_t>(static_cast<unsigned char>(n.front())) * 31 +
-            static_cast<unsigned char>(n.back()) * 7 + n.size()) & 4095;
+    auto at = [&n](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(n[i])); };
+    size_t k = n.size();  // identifiers are never empty
+    return (at(0) * 131 + at(k / 2) * 31 + at(k - 1) * 7 + at(k > 1 ? k - 2 : 0) * 17 +
+            k * 1031) & 65535;
   }
   /// Macros undefined or redefined stay alive here: an end-of-expansion marker may point to one.
   std::vector<std::shared_ptr<const Macro>> retired_;

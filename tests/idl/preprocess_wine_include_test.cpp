@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "driver/corpus_util.h"
+#include "readers/idl/lexer.h"
 #include "readers/idl/preprocessor.h"
 
 using namespace tlbkit;
@@ -120,3 +122,77 @@ TEST_CASE("preprocess: truncated and mutated Wine files never crash or hang") {
   MESSAGE(runs << " mutated files preprocessed in " << seconds << " s");
   CHECK(seconds < 60);
 }
+
+#if defined(__unix__) || defined(__APPLE__)
+namespace {
+/// The output of a shell command (POSIX popen), or nullopt when it cannot run.
+std::optional<std::string> command_output(const std::string& cmd) {
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return std::nullopt;
+  std::string out;
+  char buf[65536];
+  size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int rc = pclose(p);
+  if (rc != 0) return std::nullopt;
+  return out;
+}
+
+/// The spellings of the tokens `widl -E` prints, without its line markers and #pragma lines.
+std::vector<std::string> widl_tokens(const std::string& text) {
+  std::string kept;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    size_t k = text.find_first_not_of(" \t", start);
+    if (k < end && text[k] != '#') kept.append(text, start, end - start);
+    kept += '\n';
+    start = end + 1;
+  }
+  Lexer lex(kept, 0, nullptr, nullptr);
+  std::vector<std::string> out;
+  for (;;) {
+    Token t;
+    bool bol = false;
+    lex.next(t, bol);
+    if (t.kind == TokKind::End) return out;
+    out.push_back(token_spelling(t));
+  }
+}
+}  // namespace
+
+TEST_CASE("preprocess: the same tokens as widl -E for all 305 files (when widl is installed)") {
+  if (!command_output("widl -V 2>/dev/null")) {
+    MESSAGE("widl is not installed: skipped");
+    return;
+  }
+  std::string dir = source_dir() + "/" + kIncludeRel;
+  PreprocessOptions opts;
+  opts.include_dirs = {dir};
+  // Exactly what widl 8.0 predefines (see target_macros), so both see the same text.
+  opts.predefined = {{"__WIDL__", "0x80000"}, {"_WIN32", "1"}};
+  size_t same = 0;
+  std::vector<std::string> files = wine_idl_files();
+  for (const std::string& f : files) {
+    std::optional<std::string> widl =
+        command_output("widl -E --nostdinc -I '" + dir + "' '" + dir + "/" + f + "' 2>/dev/null");
+    REQUIRE_MESSAGE(widl.has_value(), f);
+    support::DiagEngine diags;
+    std::optional<TokenStream> ts = preprocess(dir + "/" + f, opts, diags);
+    REQUIRE(ts.has_value());
+    std::vector<std::string> ours;
+    for (const Token& t : ts->tokens)
+      if (t.kind != TokKind::End && t.kind != TokKind::Pragma) ours.push_back(token_spelling(t));
+    std::vector<std::string> theirs = widl_tokens(*widl);
+    size_t i = 0;
+    while (i < ours.size() && i < theirs.size() && ours[i] == theirs[i]) ++i;
+    bool equal = i == ours.size() && i == theirs.size();
+    CHECK_MESSAGE(equal, f << ": first difference at token " << i << " ('"
+                           << (i < ours.size() ? ours[i] : "<end>") << "' vs widl's '"
+                           << (i < theirs.size() ? theirs[i] : "<end>") << "')");
+    same += equal;
+  }
+  MESSAGE(same << " of " << files.size() << " files give widl -E's tokens");
+}
+#endif

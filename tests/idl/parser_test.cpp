@@ -687,3 +687,22 @@ TEST_CASE("parser: attribute lists merge and skip empty entries, as widl accepts
   CHECK(p.attrs[0].name == "in");
   CHECK(p.attrs[1].name == "out");
 }
+
+TEST_CASE("parser: an unknown attribute keeps arguments that are not expressions") {
+  ast::File f = parse_ok(
+      "[frob(int x, {1}), twiddle(a + 1), uuid(12345678-1234-1234-1234-123456789abc)]\n"
+      "interface I {}\n");
+  const auto& a = stmt<ast::Interface>(f.statements, 0).attrs;
+  REQUIRE(a.size() == 3);
+  REQUIRE(a[0].args.size() == 1);
+  CHECK(a[0].args[0].kind == EK::Name);
+  CHECK(a[0].args[0].text == "int x, {1}");
+  REQUIRE(a[1].args.size() == 1);
+  CHECK(a[1].args[0].op == "+");  // expressions stay expressions
+  // A known attribute's bad argument is an error.
+  Parsed p = parse_text("[size_is(int x)] interface I {}\n");
+  REQUIRE(p.errors.size() == 1);
+  CHECK(p.errors[0] ==
+        "t.idl:1:14: error: expected ')' to close the arguments of 'size_is', "
+        "found 'x' [TK5101]");
+}

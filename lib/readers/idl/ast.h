@@ -55,7 +55,9 @@ struct Expr {
 /// one Name expression: text = the type's name, `type` = the full TypeSpec and `abstract` its
 /// declarator when it has one (`transmit_as(FOO *)`; `implicit_handle(handle_t h)` keeps "h"). Member access and indexing in arguments (`size_is(p->n)`, WinRT's
 /// `contract(Windows.Foundation.UniversalApiContract, 1.0)`) are Binary expressions with op
-/// "->", "." or "[]" (the member name is a Name operand).
+/// "->", "." or "[]" (the member name is a Name operand). An attribute the parser does not
+/// know, whose arguments are not expressions, keeps them as one Name expression holding their
+/// spelling (`[frob(int x)]` → "int x").
 struct Attr {
   std::string name;
   std::vector<Expr> args;

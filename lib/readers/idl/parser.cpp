@@ -70,7 +70,9 @@ std::string Parser::describe(const Token& t) {
 
 void Parser::fail(const std::string& code, const SourcePos& pos, std::string message) {
   // Past the error limit the parse unwinds quietly: every loop checks too_many_errors().
-  if (!diags_.too_many_errors()) sources_.error(diags_, code, pos, std::move(message));
+  if (quiet_ == 0 && !diags_.too_many_errors()) {
+    sources_.error(diags_, code, pos, std::move(message));
+  }
   throw SyntaxError{};
 }
 

@@ -15,6 +15,60 @@ bool takes_type(std::string_view name) {
          name == "switch_type" || name == "represent_as" || name == "implicit_handle";
 }
 
+/// Attributes whose arguments are expressions (MIDL's and ODL's): a syntax error in them is
+/// reported. Other attributes are kept whatever their arguments (parse_attr).
+bool is_known_attr(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"id",
+                                                "helpstring",
+                                                "helpcontext",
+                                                "helpfile",
+                                                "helpstringdll",
+                                                "helpstringcontext",
+                                                "version",
+                                                "lcid",
+                                                "defaultvalue",
+                                                "size_is",
+                                                "length_is",
+                                                "max_is",
+                                                "min_is",
+                                                "first_is",
+                                                "last_is",
+                                                "byte_count",
+                                                "switch_is",
+                                                "iid_is",
+                                                "case",
+                                                "range",
+                                                "call_as",
+                                                "dllname",
+                                                "entry",
+                                                "custom",
+                                                "pointer_default",
+                                                "endpoint",
+                                                "annotation",
+                                                "string",
+                                                "in",
+                                                "out",
+                                                "retval",
+                                                "optional",
+                                                "propget",
+                                                "propput",
+                                                "propputref",
+                                                "source",
+                                                "default",
+                                                "hidden",
+                                                "restricted",
+                                                "dual",
+                                                "oleautomation",
+                                                "nonextensible",
+                                                "object",
+                                                "local",
+                                                "public"};
+  for (std::string_view x : kNames) {
+    if (Parser::same_text(name, x)) return true;
+  }
+  return false;
+}
+
 /// 8-4-4-4-12 hexadecimal digits.
 bool is_guid_text(std::string_view s) {
   static constexpr size_t kGroups[] = {8, 4, 4, 4, 12};
@@ -57,7 +111,32 @@ ast::Attr Parser::parse_attr() {
     a.args.push_back(parse_guid_arg(a.name, false));
   } else if (takes_type(a.name)) {
     a.args.push_back(parse_type_arg());
-  } else if (!is_punct(")")) {
+  } else if (is_known_attr(a.name)) {
+    parse_attr_args(a);
+  } else {
+    // An attribute this parser does not know is kept for sema to judge; when its arguments
+    // are not expressions, their spelling is kept instead of reporting a syntax error.
+    size_t save = pos_;
+    ++quiet_;
+    try {
+      parse_attr_args(a);
+      expect_punct(")", "");
+      --quiet_;
+    } catch (const SyntaxError&) {
+      --quiet_;
+      pos_ = save;
+      a.args.clear();
+      a.args.push_back(raw_attr_arg());
+      expect_punct(")", "to close the arguments of '" + a.name + "'");
+    }
+    return a;
+  }
+  expect_punct(")", "to close the arguments of '" + a.name + "'");
+  return a;
+}
+
+void Parser::parse_attr_args(ast::Attr& a) {
+  if (!is_punct(")")) {
     for (size_t i = 0;; ++i) {
       if (is_punct(",") || is_punct(")")) {  // an empty argument: size_is(, n)
         ast::Expr empty;
@@ -72,8 +151,24 @@ ast::Attr Parser::parse_attr() {
       if (!accept_punct(",")) break;
     }
   }
-  expect_punct(")", "to close the arguments of '" + a.name + "'");
-  return a;
+}
+
+ast::Expr Parser::raw_attr_arg() {
+  ast::Expr e;
+  e.kind = ast::Expr::Kind::Name;
+  e.pos = cur().pos;
+  int parens = 0;
+  while (!at_end()) {
+    if (parens == 0 && (is_punct(")") || is_punct("]") || is_punct(";"))) break;
+    if (is_punct("(")) ++parens;
+    if (is_punct(")")) --parens;
+    if (!e.text.empty() && cur().space_before) e.text += ' ';
+    bool quoted = cur().kind == TokKind::String || cur().kind == TokKind::WideString ||
+                  cur().kind == TokKind::Char;
+    e.text += quoted ? cur().spelling : cur().text;
+    advance();
+  }
+  return e;
 }
 
 ast::Expr Parser::parse_guid_arg(std::string_view attr, bool until_comma) {

@@ -124,6 +124,8 @@ class Parser {
   // ---- attributes (parser_attrs.cpp) ----
   ast::Attrs parse_attrs();  // cur() is '['
   ast::Attr parse_attr();
+  void parse_attr_args(ast::Attr& a);  // expression arguments, up to the ')'
+  ast::Expr raw_attr_arg();            // an unknown attribute's arguments, as spelled
   ast::Expr parse_guid_arg(std::string_view attr, bool until_comma);
   ast::Expr parse_type_arg();
 
@@ -139,6 +141,7 @@ class Parser {
   size_t pos_ = 0;
   size_t unscanned_ = 0;  // first raw index not yet checked for statement-level pragmas
   int depth_ = 0;
+  int quiet_ = 0;  // > 0 while trying a parse that may fail without an error (parse_attr)
 };
 
 /// Deepest nesting accepted (parentheses, declarators, bodies); far above anything real files

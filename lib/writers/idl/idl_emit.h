@@ -15,8 +15,9 @@ namespace tlbkit::idlw {
 
 /// Collects the attributes of one declaration and writes them as `[a, b(c)] `. When widl 8.0
 /// refuses some that MIDL and tlbkit take (a help string on a struct field, `nonextensible` on a
-/// dispinterface), the list is written twice, under `#ifdef __WIDL__` (widl's preprocessor
-/// defines it) without them and under `#else` with them.
+/// dispinterface), the list is written twice: for widl without them (under
+/// `#if defined(__WIDL__) && !defined(__midl)`: widl defines only the first, MIDL only the
+/// second, tlbkit both) and for the others with them.
 class Attrs {
  public:
   /// An attribute every compiler takes, or (widl_accepts false) one widl refuses.

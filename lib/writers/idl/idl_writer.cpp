@@ -16,6 +16,11 @@ using namespace model;
 // ---- Attrs -----------------------------------------------------------------------------------
 
 namespace {
+// widl defines __WIDL__ and MIDL __midl; tlbkit's reader defines both (it reads Wine's headers
+// as widl does), and takes every attribute MIDL takes, so it reads the MIDL side.
+constexpr std::string_view kWidl = "defined(__WIDL__) && !defined(__midl)";
+constexpr std::string_view kNotWidl = "!defined(__WIDL__) || defined(__midl)";
+
 std::string joined(const std::vector<std::string>& v, const std::string& sep) {
   std::string s;
   for (size_t i = 0; i < v.size(); ++i) s += (i ? sep : "") + v[i];
@@ -26,8 +31,8 @@ std::string joined(const std::vector<std::string>& v, const std::string& sep) {
 std::string Attrs::inline_text() const {
   auto one = [](const std::vector<std::string>& v) { return v.empty() ? "" : "[" + joined(v, ", ") + "] "; };
   if (widl_ == other_) return one(other_);
-  if (widl_.empty()) return "\n#ifndef __WIDL__\n" + one(other_) + "\n#endif\n";
-  return "\n#ifdef __WIDL__\n" + one(widl_) + "\n#else\n" + one(other_) + "\n#endif\n";
+  if (widl_.empty()) return "\n#if " + std::string(kNotWidl) + "\n" + one(other_) + "\n#endif\n";
+  return "\n#if " + std::string(kWidl) + "\n" + one(widl_) + "\n#else\n" + one(other_) + "\n#endif\n";
 }
 
 std::string Attrs::block_text(const std::string& indent) const {
@@ -36,8 +41,8 @@ std::string Attrs::block_text(const std::string& indent) const {
     return indent + "[\n" + indent + "  " + joined(v, ",\n" + indent + "  ") + "\n" + indent + "]\n";
   };
   if (widl_ == other_) return one(other_);
-  if (widl_.empty()) return "#ifndef __WIDL__\n" + one(other_) + "#endif\n";
-  return "#ifdef __WIDL__\n" + one(widl_) + "#else\n" + one(other_) + "#endif\n";
+  if (widl_.empty()) return "#if " + std::string(kNotWidl) + "\n" + one(other_) + "#endif\n";
+  return "#if " + std::string(kWidl) + "\n" + one(widl_) + "#else\n" + one(other_) + "#endif\n";
 }
 
 // ---- Problems and spelling -------------------------------------------------------------------

@@ -13,8 +13,8 @@ namespace tlbkit::idlw {
 // compilers know them by name); forward declarations of the library's interfaces; declarations of
 // the imported types it names (found by name in the importlib'd libraries); aliases used before
 // their place; then the library block with importlib("file") for each imported library and every
-// type at its place in library order. Attributes widl 8.0 refuses are kept under
-// `#ifndef __WIDL__`. Imported types are written by UserType::name, so call
+// type at its place in library order. Attributes widl 8.0 refuses are kept, outside
+// an `#if` only widl takes. Imported types are written by UserType::name, so call
 // model::resolve_import_names with the imported libraries at hand first.
 
 /// Without a diagnostics engine: a library IDL cannot express (a name that is a keyword, a

@@ -33,7 +33,6 @@ d=load('coclasses')
 m=find(d,'Funcs')
 m['functions'][0]['entry']='GoldAdd'
 m['constants']=[{"name":"Answer","memid":1610612738,"varkind":"const","type":"I4","value":{"vt":"I4","int":42},"helpstring":"the answer"}]
-find(d,'Thing')['custom']=[{"guid":"{7A0C0004-0000-4000-8000-0000000000FF}","vt":"I4","int":1}]
 save(d,'coclasses')
 d=load('library')
 t=find(d,'IUsesImports')

@@ -212,7 +212,10 @@ void Sema::bind_spec(const ast::TypeSpec& spec) {
     return;
   }
   if (spec.kind != ast::TypeSpec::Kind::Named) return;
-  if (Entity* e = find_type(spec.name)) bound_[&spec] = e;
+  // Only a typedef can be declared again (an interface or coclass twice is an error): binding
+  // other names would change nothing.
+  Entity* e = find_type(spec.name);
+  if (e && e->kind == EKind::Alias) bound_[&spec] = e;
 }
 
 void Sema::bind_decl(const ast::Declarator& d) {

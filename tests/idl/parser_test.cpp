@@ -206,7 +206,7 @@ TEST_CASE("parser: dispinterface in both forms, coclass, module, library") {
       "  coclass C { [default] interface IFoo; [default, source] dispinterface DFoo; };\n"
       "  coclass CFwd;\n"
       "  [dllname(\"k.dll\")] module M { [entry(\"Beep\")] HRESULT __stdcall Beep(void);\n"
-      "                                 const int K = 3; };\n"
+      "                                 [helpstring(\"k\")] const int K = 3; };\n"
       "};\n");
   const auto& lib = stmt<ast::Library>(f.statements, 0);
   CHECK(lib.name == "Lib");
@@ -243,6 +243,8 @@ TEST_CASE("parser: dispinterface in both forms, coclass, module, library") {
   CHECK(k.type.name == "int");
   CHECK(k.type.qualifiers.empty());
   CHECK(k.value.text == "3");
+  REQUIRE(k.attrs.size() == 1);
+  CHECK(k.attrs[0].name == "helpstring");
 }
 
 TEST_CASE("parser: struct with nested and anonymous records, arrays, bit-fields, pointers") {

@@ -194,6 +194,9 @@ struct Const {
   Declarator decl;
   Expr value;
   SourcePos pos;
+  /// (Parser addition) attributes written before it: `[helpstring("…")] const int K = 1;` in
+  /// an ODL module. The `const` keyword itself is not repeated in type.qualifiers.
+  Attrs attrs;
 };
 
 /// A variable declaration at file level or in a module (`extern const GUID x;`): kept so

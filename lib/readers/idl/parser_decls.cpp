@@ -206,6 +206,7 @@ void Parser::parse_declaration(std::vector<ast::Statement>& out, ast::Attrs attr
   if (accept_punct("=")) {  // const T name = value;
     ast::Const c;
     c.pos = pos;
+    c.attrs = std::move(attrs);
     c.type = std::move(type);
     // The keyword that makes this a constant is the statement's, not part of the type.
     auto& q = c.type.qualifiers;

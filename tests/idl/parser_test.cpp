@@ -397,7 +397,8 @@ TEST_CASE("parser: function pointers, calling conventions, SAFEARRAY, file-level
       "extern const GUID IID_X, IID_Y;\n"
       "static int counter;\n"
       "typedef unsigned __int3264 UINT_PTR;\n"
-      "typedef const unsigned char *PCUCHAR;\n");
+      "typedef const unsigned char *PCUCHAR;\n"
+      "typedef interface IFoo *LPFOO;\n");
   const auto& pfn = stmt<ast::Typedef>(f.statements, 0).decls[0];
   CHECK(pfn.name == "PFN");
   REQUIRE(pfn.ops.size() == 2);
@@ -436,6 +437,9 @@ TEST_CASE("parser: function pointers, calling conventions, SAFEARRAY, file-level
   const auto& pc = stmt<ast::Typedef>(f.statements, 9).type;
   CHECK(pc.name == "unsigned char");
   CHECK(pc.qualifiers == std::vector<std::string>{"const"});
+  const auto& lpfoo = stmt<ast::Typedef>(f.statements, 10);
+  CHECK(lpfoo.type.name == "IFoo");
+  CHECK(lpfoo.decls[0].name == "LPFOO");
 }
 
 TEST_CASE("parser: attribute arguments: uuid, custom, empty, type-valued, unknown") {

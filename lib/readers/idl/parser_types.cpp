@@ -79,6 +79,8 @@ ast::TypeSpec Parser::parse_type_spec() {
     }
   };
   qualifiers();
+  // C style `interface IFoo *p` (as in `typedef interface IFoo *LPFOO;`) names the interface.
+  if (is_ident("interface") && peek(1).kind == TokKind::Identifier) advance();
   if (cur().kind != TokKind::Identifier || is_statement_keyword(cur().text)) {
     fail_expected("a type", "");
   }

@@ -712,3 +712,21 @@ TEST_CASE("parser: an unknown attribute keeps arguments that are not expressions
         "t.idl:1:14: error: expected ')' to close the arguments of 'size_is', "
         "found 'x' [TK5101]");
 }
+
+TEST_CASE("parser: recovery stops before a keyword that begins the next statement") {
+  Parsed p = parse_text(
+      "typedef struct { int a; } S\n"  // missing ';': the next typedef must survive
+      "typedef long L;\n"
+      "[uuid(1234)] interface I { HRESULT F(void); }\n"  // bad uuid: the interface survives
+      "interfac J { HRESULT G(void); }\n"                // misspelt keyword: skipped to its '}'
+      "interface K { HRESULT H(void); }\n");
+  REQUIRE(p.errors.size() == 3);
+  CHECK(p.errors[0].rfind("t.idl:2:1:", 0) == 0);
+  CHECK(p.errors[1].rfind("t.idl:3:7:", 0) == 0);
+  CHECK(p.errors[2].rfind("t.idl:4:12:", 0) == 0);
+  const auto& st = p.file.statements;
+  REQUIRE(st.size() == 3);
+  CHECK(stmt<ast::Typedef>(st, 0).decls[0].name == "L");
+  CHECK(stmt<ast::Interface>(st, 1).name == "I");
+  CHECK(stmt<ast::Interface>(st, 2).name == "K");
+}

@@ -135,14 +135,23 @@ bool is_block_keyword(std::string_view w) {
          w == "declare";
 }
 
+/// Words that begin a statement and nothing else: skipping after an error stops before them.
+bool is_sync_keyword(const Token& t) {
+  if (t.kind != TokKind::Identifier) return false;
+  const std::string& w = t.text;
+  return is_block_keyword(w) || w == "typedef" || w == "import" || w == "importlib" ||
+         w == "cpp_quote" || w == "midl_pragma";
+}
+
 }  // namespace
 
 void Parser::recover(size_t start) {
   // The brace depth reached since the statement began: skipping stops at the ';' or '}' that
-  // ends the statement at its own level, or before a '}' that closes the enclosing body.
+  // ends the statement at its own level, before a '}' that closes the enclosing body, or before
+  // a keyword that can only begin the next statement.
   long depth = 0;
   // A block (interface, library …) ends at its '}'; a declaration whose braces belong to a type
-  // (`typedef struct {…} S;`) ends at the ';' after them.
+  // (`typedef struct {…} S;`) ends at the ';' after its declarators.
   bool block = false, before_brace = true;
   for (size_t i = start; i < pos_; ++i) {
     const Token& t = (*toks_)[i];
@@ -153,29 +162,33 @@ void Parser::recover(size_t start) {
     if (is_punct_tok(t, "}") && depth > 0) --depth;
     if (before_brace && t.kind == TokKind::Identifier && is_block_keyword(t.text)) block = true;
   }
-  size_t before = pos_;
   while (!at_end()) {
+    if (depth == 0 && pos_ > start && is_sync_keyword(cur())) return;
     if (is_punct("{")) {
       ++depth;
-      before_brace = false;
     } else if (is_punct("}")) {
       if (depth == 0) break;
-      if (--depth == 0 && (block || is_punct_tok(peek(1), ";"))) {
+      if (--depth == 0) {
         advance();
-        accept_punct(";");
-        break;
+        if (accept_punct(";") || block || !declarators_follow()) return;
+        continue;
       }
-    } else if (depth == 0 && before_brace && !block && cur().kind == TokKind::Identifier &&
-               is_block_keyword(cur().text)) {
-      block = true;
     } else if (is_punct(";") && depth == 0) {
       advance();
-      break;
+      return;
     }
     advance();
   }
   // Always move: a stray token the statement could not start with is dropped.
-  if (pos_ == start && pos_ == before && !at_end()) advance();
+  if (pos_ == start && !at_end()) advance();
+}
+
+bool Parser::declarators_follow() const {
+  // After `typedef struct {…}`: `S;`, `S, *PS;`, `A[2];`, `*P;`, `(*F)(…);`.
+  if (is_punct("*") || is_punct("(")) return true;
+  if (cur().kind != TokKind::Identifier) return false;
+  const Token& next = peek(1);
+  return is_punct_tok(next, ";") || is_punct_tok(next, ",") || is_punct_tok(next, "[");
 }
 
 void Parser::parse_statement(std::vector<ast::Statement>& out, Scope scope) {

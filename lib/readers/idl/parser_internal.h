@@ -74,6 +74,7 @@ class Parser {
   void parse_statement(std::vector<ast::Statement>& out, Scope scope);
   void emit_pragmas(std::vector<ast::Statement>& out);
   void recover(size_t start);
+  bool declarators_follow() const;
   void parse_import(std::vector<ast::Statement>& out);
   void parse_importlib(std::vector<ast::Statement>& out);
   void parse_cpp_quote(std::vector<ast::Statement>& out);

@@ -395,6 +395,18 @@ TEST_CASE("custom data on the type, function, parameter, variable and implemente
   co.def = CoclassDef{{ImplType{local(1, "IThing"), implflag::Default, one}}};
   lib.types = {rec, itf, co};
   check_round_trip(lib);
+  // The function record keeps a custom-data slot for every parameter, the last one's empty
+  // (-1) included, as MIDL and widl write it: 7 optional fields + 2 slots.
+  itf.def = InterfaceDef{std::get<InterfaceDef>(itf.def).bases, {fn}};
+  std::get<InterfaceDef>(itf.def).functions[0].params = {p, q};
+  lib.types = {rec, itf, co};
+  RawMsft r = write(lib);
+  const uint32_t frec = uint32_t(r.i32(r.typeinfo(1) + fmt::typeinfo::kMemOffset)) + 4;
+  CHECK((r.u32(frec) & 0xFFFF) == fmt::func::kFixedSize + 9 * 4 + 2 * fmt::func::kParamSize);
+  CHECK((r.u32(frec + fmt::func::kFkccic) & fmt::func::kHasCustData) != 0);
+  CHECK(r.i32(frec + fmt::func::kOArgCustData) >= 0);
+  CHECK(r.i32(frec + fmt::func::kOArgCustData + 4) == -1);
+  check_round_trip(lib);
 }
 
 TEST_CASE("module functions: DLL entries by name and by ordinal; constants") {
@@ -676,4 +688,42 @@ TEST_CASE("a GUID used as a custom-data key and as a type's GUID records the typ
   REQUIRE(pos >= 0);
   CHECK(r.i32(uint32_t(r.seg(S::GuidTab).first + pos) + 16) == 0x64);  // typeinfo 1's offset
   check_round_trip(lib);
+}
+
+TEST_CASE("functions sharing a memid are linked as MIDL links them (next lower INVOKEKIND)") {
+  // msado15's Command15.ActiveConnection: propget, propputref, propput at indexes 0, 1, 2 hold
+  // 1, 2, 0; its _Record.ActiveConnection (propget, propput, propputref) holds 2, 0, 1.
+  auto links = [](std::vector<InvokeKind> kinds) {
+    Library lib = base_lib();
+    TypeInfo itf;
+    itf.name = "IProp";
+    itf.guid = guid_n(8);
+    itf.layout = {8, 8, uint16_t(8 * (3 + kinds.size()))};
+    std::vector<Function> fns;
+    for (size_t i = 0; i < kinds.size(); ++i) {
+      Function f;
+      f.name = "Conn";
+      f.memid = 5;
+      f.invkind = kinds[i];
+      f.vtable_offset = int32_t(8 * (3 + i));
+      f.result = TypeRef::base(vt::HResult);
+      f.params = {Param{"", TypeRef::base(vt::Dispatch), paramflag::In, std::nullopt, {}}};
+      fns.push_back(f);
+    }
+    itf.def = InterfaceDef{{}, fns};
+    lib.types = {itf};
+    RawMsft r = write(lib);
+    std::vector<uint32_t> out;
+    uint32_t rec = uint32_t(r.i32(r.typeinfo(0) + fmt::typeinfo::kMemOffset)) + 4;
+    for (size_t i = 0; i < kinds.size(); ++i) {
+      out.push_back(r.u32(rec + fmt::func::kFkccic) >> 16);
+      rec += r.u32(rec) & 0xFFFF;
+    }
+    return out;
+  };
+  using K = InvokeKind;
+  CHECK(links({K::PropertyGet, K::PropertyPutRef, K::PropertyPut}) == std::vector<uint32_t>{1, 2, 0});
+  CHECK(links({K::PropertyGet, K::PropertyPut, K::PropertyPutRef}) == std::vector<uint32_t>{2, 0, 1});
+  CHECK(links({K::PropertyGet, K::PropertyPut}) == std::vector<uint32_t>{1, 0});
+  CHECK(links({K::Func}) == std::vector<uint32_t>{0});
 }

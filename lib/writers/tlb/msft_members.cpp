@@ -45,13 +45,20 @@ uint32_t nested_size(const model::TypeRef& t) {
   return 0;
 }
 
-/// Index of the next function with the same memid, cyclically (FKCCIC bits 16-31).
+/// FKCCIC bits 16-31: the functions sharing a memid form a cycle (doc §6.1). MIDL links each to
+/// the one of the next lower INVOKEKIND, the lowest to the highest (msado15: propget → propputref
+/// → propput → propget, whatever their order); equal kinds go by index.
 std::vector<uint32_t> same_memid_cycle(const std::vector<model::Function>& funcs) {
   std::map<int32_t, std::vector<uint32_t>> groups;
   for (uint32_t i = 0; i < funcs.size(); ++i) groups[funcs[i].memid].push_back(i);
   std::vector<uint32_t> next(funcs.size());
-  for (auto& [memid, idx] : groups)
-    for (size_t k = 0; k < idx.size(); ++k) next[idx[k]] = idx[(k + 1) % idx.size()];
+  for (auto& [memid, idx] : groups) {
+    std::stable_sort(idx.begin(), idx.end(), [&](uint32_t a, uint32_t b) {
+      return uint32_t(funcs[a].invkind) < uint32_t(funcs[b].invkind);
+    });
+    for (size_t k = 0; k < idx.size(); ++k)
+      next[idx[k]] = idx[(k + idx.size() - 1) % idx.size()];
+  }
   return next;
 }
 
@@ -99,7 +106,8 @@ Record function(Tables& t, const model::Function& fn, uint32_t index, uint32_t n
   for (uint32_t j = 0; j < nargs; ++j) {
     opt[ArgCustData + j] =
         t.custom(fn.params[j].custom, pw[j]);
-    present[ArgCustData + j] = !fn.params[j].custom.empty();
+    // With any custom data, MIDL and widl keep every parameter's slot (doc §6.1 example).
+    present[ArgCustData + j] = custom;
   }
   trim(opt, present);
 

@@ -5,6 +5,8 @@
 // models that cannot be written. Layer: tests.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <set>
 
 #include "model/compare.h"
@@ -52,6 +54,25 @@ RawMsft write(const Library& lib) {
   std::string msgs;
   for (const auto& x : d.all()) msgs += x.code + " " + x.message + "\n";
   REQUIRE_MESSAGE(bytes, msgs);
+  // With TLBW_DUMP_DIR set, each file is kept (N.tlb) for the real runtime, beside the listing
+  // tlbkit's runtime emulation gives for it (N.emulated.txt).
+  if (const char* dump = std::getenv("TLBW_DUMP_DIR")) {
+    static int n = 0;
+    const std::string stem = std::string(dump) + "/unit" + std::to_string(++n);
+    std::ofstream(stem + ".tlb", std::ios::binary) << *bytes;
+    support::DiagEngine rd;
+    std::span<const uint8_t> s(reinterpret_cast<const uint8_t*>(bytes->data()), bytes->size());
+    if (auto back = tlb::read_typelib(s, "written", std::nullopt, rd)) {
+      LibrarySet set;
+      for (const char* rel : {"wine/stdole2.tlb", "wine/stdole32.tlb"}) {
+        std::vector<uint8_t> b = corpus_bytes(rel);
+        support::DiagEngine d2;
+        set.add(*tlb::read_typelib(b, rel, std::nullopt, d2));
+      }
+      resolve_import_names(*back, set);
+      std::ofstream(stem + ".emulated.txt", std::ios::binary) << oleaut::write_listing(*back, set);
+    }
+  }
   return RawMsft{*bytes};
 }
 

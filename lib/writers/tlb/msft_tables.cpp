@@ -506,6 +506,11 @@ int32_t Tables::custom(const model::CustomData& cd, const std::string& where) {
   // Each item goes to the head of the list, as MIDL and widl add them; the runtime reports the
   // list from the tail, in the author's order (doc §5.8).
   for (const model::CustomDatum& d : cd) {
+    // Stored as the format allows, but the runtime cannot copy a VT_HRESULT VARIANT: Wine 8.0's
+    // GetAllCustData then fails for the whole list (checked with the oracle).
+    if (d.value.vt == vt::HResult)
+      rep_.warning("TK6033", where,
+                   "custom data of VT_HRESULT: the runtime fails to return this custom-data list");
     int32_t g = guid(d.guid, kGuidHrefCustomKey);
     int32_t val = value(d.value, where + " custom data");
     auto off = int32_t(seg_.cdguids.size());

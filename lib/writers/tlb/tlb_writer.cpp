@@ -1,7 +1,15 @@
 // The MSFT type library writer: the header (doc §3), the segment directory (§4), one
 // MSFT_TypeInfoBase per type (§5.1, §7) and the member blocks (§6), from a model::Library. The
 // tables themselves are built by msft_tables.cpp, the member records by msft_members.cpp.
-// Layer: writers.
+//
+// What an MSFT file cannot hold, so a model read back differs there (none of it occurs in the
+// corpus, whose 51 libraries read back identical): the names of imported libraries and types
+// (only LIBIDs, GUIDs and indexes are stored; the reader gets names from the libraries at hand);
+// a value on a variable that is not a constant, and a constant without one (read back as
+// VT_EMPTY); LPSTR/LPWSTR values (stored as BSTR); a default value on a parameter not flagged
+// PARAMFLAG_FHASDEFAULT (the flag is added: the runtime reads defaults only with it); a
+// dispinterface that wraps an interface but has no base (it gets IDispatch); bit 0 of a vtable
+// offset (readers mask it). Layer: writers.
 #include "writers/tlb/tlb_writer.h"
 
 #include "tlbformat/msft_format.h"

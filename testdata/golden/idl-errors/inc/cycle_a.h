@@ -1,0 +1,2 @@
+#include "cycle_b.h"
+const long IN_A = 1;

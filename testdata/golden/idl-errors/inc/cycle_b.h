@@ -1,0 +1,2 @@
+#include "cycle_a.h"
+const long IN_B = 2;

@@ -109,6 +109,7 @@ struct TypeSpec {
   /// Qualifiers and modifiers as written, in order: "const", "volatile", "__int3264" … (the
   /// base-type words such as "unsigned" and "long" are part of `name`, normalised with single
   /// spaces: "unsigned long", "long long", "unsigned __int64", "signed char").
+  /// (Parser note) storage classes written with the type (`extern`, `static`) are kept here too.
   std::vector<std::string> qualifiers;
   std::vector<RecordSpec> record;      // Kind::Record: exactly one
   std::vector<EnumSpec> enumeration;   // Kind::Enum: exactly one
@@ -148,6 +149,8 @@ struct Member {
   TypeSpec type;
   Declarator decl;
   /// In an encapsulated or non-encapsulated union: `case 1: case 2:` values, or `default:`.
+  /// (Parser note) An empty arm (`default: ;`, `[case(0)] ;`) is a Member whose type.name and
+  /// decl.name are empty; an anonymous struct/union member has an empty decl.name.
   std::vector<Expr> cases;
   bool is_default_case = false;
   SourcePos pos;

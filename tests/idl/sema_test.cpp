@@ -462,3 +462,20 @@ TEST_CASE("sema: truncated and mutated library files never crash") {
     }
   }
 }
+
+TEST_CASE("sema: a typedef of BSTR or VARIANT_BOOL is its C type, as widl has it") {
+  // widl 8.0 recognises BSTR, VARIANT_BOOL … by the name written; `typedef BSTR MyStr` is seen
+  // through to BSTR's C definition (checked with widl: `short*` and `short`).
+  Result r = run({{"inc/base.idl", kBase},
+                  {"main.idl", lib(R"(typedef BSTR MyStr;
+typedef VARIANT_BOOL MyBool;
+[object, uuid(21111111-2222-3333-4444-555555555555)]
+interface IQ : IUnknown { HRESULT F([in] MyStr s, [in] MyBool b, [in] BSTR c); }
+)")}});
+  REQUIRE_MESSAGE(r.lib, dump(r));
+  const auto& ps = std::get<m::InterfaceDef>(r.lib->types[0].def).functions[0].params;
+  REQUIRE(ps.size() == 3);
+  CHECK(ps[0].type == m::TypeRef::pointer_to(m::TypeRef::base(m::vt::I2)));
+  CHECK(ps[1].type == m::TypeRef::base(m::vt::I2));
+  CHECK(ps[2].type == m::TypeRef::base(m::vt::Bstr));
+}

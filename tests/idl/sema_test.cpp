@@ -342,7 +342,7 @@ typedef [string] char *PSTR2;
   CHECK(where(*attr) == "main.idl:5:46");
   const auto* retval = r.find("TK5207");
   REQUIRE(retval);
-  CHECK(retval->severity == support::Severity::Warning);
+  CHECK(retval->severity == support::Severity::Error);
   CHECK(where(*retval) == "main.idl:8:37");
   const auto* autom = r.find("TK5209");
   REQUIRE(autom);
@@ -478,4 +478,30 @@ interface IQ : IUnknown { HRESULT F([in] MyStr s, [in] MyBool b, [in] BSTR c); }
   CHECK(ps[0].type == m::TypeRef::pointer_to(m::TypeRef::base(m::vt::I2)));
   CHECK(ps[1].type == m::TypeRef::base(m::vt::I2));
   CHECK(ps[2].type == m::TypeRef::base(m::vt::Bstr));
+}
+
+TEST_CASE("sema diagnostics: member attributes on an interface or a typedef; two retvals; void*") {
+  Result r = run({{"inc/base.idl", kBase},
+                  {"main.idl", lib(R"([object, uuid(21111111-2222-3333-4444-555555555555), propget]
+interface IW : IUnknown { HRESULT F([out, retval] long *a, [out, retval] long *b); }
+typedef [dllname("x.dll")] struct tagW { long a; } W;
+[object, uuid(31111111-2222-3333-4444-555555555555), dual]
+interface IV : IDispatch { HRESULT G([in] void *p); }
+)")}});
+  CHECK_FALSE(r.lib);
+  std::vector<std::string> attr_errors;
+  for (const auto& d : r.diags) {
+    if (d.code == "TK5202") attr_errors.push_back(where(d));
+  }
+  CAPTURE(dump(r));
+  CHECK(attr_errors == std::vector<std::string>{"main.idl:5:54", "main.idl:7:10"});
+  // Two [retval]s with the last one last (as wmp.idl has, and widl takes): a warning.
+  const auto* two = r.find("TK5207");
+  REQUIRE(two);
+  CHECK(two->severity == support::Severity::Warning);
+  CHECK(where(*two) == "main.idl:6:37");
+  const auto* vp = r.find("TK5209");
+  REQUIRE(vp);
+  CHECK(vp->severity == support::Severity::Error);
+  CHECK(where(*vp) == "main.idl:9:38");
 }

@@ -185,9 +185,21 @@ bool allowed(std::string_view where, std::string_view attr) {
     }
     return false;
   };
+  // Interfaces and typedefs take many attributes: refuse only those that belong to a member,
+  // a parameter, a coclass or a module (widl's "inapplicable attribute").
+  static constexpr std::string_view kMemberOnly[] = {
+      "propget", "propput", "propputref", "in", "out", "retval", "optional", "defaultvalue",
+      "vararg", "entry", "readonly", "bindable", "displaybind", "defaultbind", "requestedit",
+      "immediatebind", "defaultcollelem", "usesgetlasterror", "size_is", "length_is",
+      "switch_is", "iid_is", "aggregatable", "appobject", "noncreatable", "licensed"};
+  static constexpr std::string_view kInterfaceToo[] = {"dllname"};
+  static constexpr std::string_view kTypedefToo[] = {"dllname", "dual", "oleautomation",
+                                                     "object", "odl"};
   if (where == "library") return in(kLibrary);
   if (where == "coclass") return in(kCoclass);
   if (where == "module") return in(kModule);
+  if (where == "interface") return !in(kMemberOnly) && !in(kInterfaceToo);
+  if (where == "typedef") return !in(kMemberOnly) && !in(kTypedefToo);
   return true;
 }
 }  // namespace
@@ -195,8 +207,9 @@ bool allowed(std::string_view where, std::string_view attr) {
 void Sema::check_attrs(const ast::Attrs& attrs, const char* where, const Unit* u) {
   for (const ast::Attr& a : attrs) {
     if (!allowed(where, a.name)) {
-      error(u, a.pos, "TK5202",
-            "attribute '" + a.name + "' is not allowed on a " + std::string(where));
+      std::string w(where);
+      const char* article = w[0] == 'i' ? "an " : "a ";
+      error(u, a.pos, "TK5202", "attribute '" + a.name + "' is not allowed on " + article + w);
     }
   }
 }

@@ -16,12 +16,17 @@ void Sema::check_function(const m::Function& f, const ast::Method& meth, const U
   if (!meth.decl.ops.empty() && meth.decl.ops.front().kind == ast::DeclOp::Kind::Function) {
     params = &meth.decl.ops.front().params;
   }
-  for (size_t i = 0; i < f.params.size(); ++i) {
-    if ((f.params[i].flags & m::paramflag::RetVal) && i + 1 != f.params.size()) {
-      SourcePos pos = params && i < params->size() ? (*params)[i].pos : meth.pos;
-      // widl accepts it (MIDL refuses it): a warning, so what widl compiles still compiles.
-      warning(u, pos, "TK5207", "the [retval] parameter of '" + meth.decl.name +
-                                    "' should be the last parameter");
+  const bool last_is_retval =
+      !f.params.empty() && (f.params.back().flags & m::paramflag::RetVal) != 0;
+  for (size_t i = 0; i + 1 < f.params.size(); ++i) {
+    if (!(f.params[i].flags & m::paramflag::RetVal)) continue;
+    SourcePos pos = params && i < params->size() ? (*params)[i].pos : meth.pos;
+    if (last_is_retval) {
+      // Two [retval]s, the last one last (wmp.idl): widl takes it, so a warning only.
+      warning(u, pos, "TK5207", "'" + meth.decl.name + "' has more than one [retval] parameter");
+    } else {
+      error(u, pos, "TK5207", "the [retval] parameter of '" + meth.decl.name +
+                                  "' must be the last parameter");
     }
   }
   if (!automation || !params || last_types_.size() != params->size() + 1) return;
@@ -56,6 +61,18 @@ void Sema::check_automation_type(const TyP& t, const Unit* u, const SourcePos& p
                                  const std::string& what) {
   TyP cur = t;
   for (int guard = 0; guard < 16 && cur; ++guard) {
+    // A handle (a wire_marshal typedef such as HWND) means nothing to Automation, but widl
+    // takes it and wuapi.idl has one: a warning. A void pointer is an error, as in MIDL.
+    if (cur->k == Ty::K::Entity && cur->ent && cur->ent->kind == EKind::Alias &&
+        !cur->ent->wire_name.empty() && type_vt(cur) == m::vt::UserDefined) {
+      warning(u, pos, "TK5209", what + " is a handle ('" + cur->ent->name +
+                                    "'), which OLE Automation cannot carry");
+      return;
+    }
+    if (cur->k == Ty::K::Pointer && cur->ref && cur->ref->k == Ty::K::Void) {
+      error(u, pos, "TK5209", what + " is a void pointer, which OLE Automation cannot carry");
+      return;
+    }
     uint16_t vt = type_vt(cur);
     if (vt == 0) return;  // already reported as undefined
     if (!automation_vt(vt)) {

@@ -155,6 +155,7 @@ void Sema::declare_interface(const ast::Interface& i, Unit& u) {
     register_name(e, u, i.pos);
   }
   if (i.has_body) {
+    if (u.is_main) check_attrs(i.attrs, "interface", &u);
     e->kind = kind;
     e->defined = true;
     e->iface = &i;
@@ -303,6 +304,7 @@ Entity* Sema::declare_enum(const ast::EnumSpec& en, Unit& u) {
 }
 
 void Sema::declare_typedef(const ast::Typedef& t, Unit& u) {
+  if (u.is_main) check_attrs(t.attrs, "typedef", &u);
   Entity* te = declare_spec(t.type, u, &t.attrs, true);
   bind_spec(t.type);
   for (const ast::Declarator& d : t.decls) bind_decl(d);

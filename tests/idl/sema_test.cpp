@@ -185,7 +185,8 @@ dispinterface D { properties: long p; [id(5)] BSTR q; methods: void m(); [id(7)]
 interface IW : IDispatch { HRESULT W(); }
 [uuid(41111111-2222-3333-4444-555555555555)]
 dispinterface DW { interface IW; }
-[uuid(51111111-2222-3333-4444-555555555555), noncreatable]
+[uuid(51111111-2222-3333-4444-555555555555), noncreatable,
+ custom(61111111-2222-3333-4444-555555555555, "cc")]
 coclass C { [source] dispinterface D; interface IW; }
 [dllname("x.dll")] module M { [entry("fx")] long __stdcall fx(long a); [entry(3)] void g([in] long b, ...); const long K = 6 * 7; }
 )")}});
@@ -208,6 +209,9 @@ coclass C { [source] dispinterface D; interface IW; }
   const auto* c = type_named(l, "C");
   REQUIRE(c);
   CHECK(c->flags == 0);  // noncreatable takes FCANCREATE away
+  // custom() on a coclass: MIDL takes it (widl refuses it).
+  REQUIRE(c->custom.size() == 1);
+  CHECK(c->custom[0].value == m::Value{m::vt::Bstr, std::string("cc")});
   const auto& cc = std::get<m::CoclassDef>(c->def);
   REQUIRE(cc.interfaces.size() == 2);
   // No explicit default: the first of each kind becomes it.

@@ -164,8 +164,9 @@ uint16_t Sema::var_flags(const ast::Attrs& attrs) {
 }
 
 namespace {
-/// Attributes widl refuses on a coclass, a library and a module (its "inapplicable attribute"
-/// error): the common ones a user writes by mistake.
+/// Attributes allowed on a library, a coclass and a module (widl's "inapplicable attribute"
+/// error otherwise). custom() on a coclass is allowed as MIDL allows it (widl refuses it), so a
+/// typelib written as IDL compiles again.
 bool allowed(std::string_view where, std::string_view attr) {
   static constexpr std::string_view kLibrary[] = {
       "uuid", "version", "lcid", "helpstring", "helpcontext", "helpfile", "helpstringdll",
@@ -174,7 +175,7 @@ bool allowed(std::string_view where, std::string_view attr) {
       "uuid", "version", "helpstring", "helpcontext", "helpfile", "helpstringcontext",
       "helpstringdll", "aggregatable", "appobject", "control", "hidden", "licensed",
       "noncreatable", "restricted", "threading", "progid", "vi_progid", "default",
-      "marshaling_behavior", "contract", "activatable", "static", "composable",
+      "custom", "marshaling_behavior", "contract", "activatable", "static", "composable",
       "deprecated"};
   static constexpr std::string_view kModule[] = {
       "uuid", "version", "helpstring", "helpcontext", "helpfile", "helpstringcontext",

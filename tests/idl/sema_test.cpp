@@ -245,12 +245,12 @@ interface IA : IUnknown {
             [in] byte f, [in] LPWSTR2 g, [in] IUnknown *h, [in] IDispatch **i,
             [in] SAFEARRAY(BSTR) j, [in] VARIANT_BOOL k, [in] long l[2][3],
             [in, defaultvalue(-1)] short m, [in, defaultvalue("s")] BSTR n,
-            [in, defaultvalue(EB)] E o);
+            [in, defaultvalue(EB)] E o, [in, defaultvalue("v")] VARIANT p);
 }
 )")}});
   REQUIRE_MESSAGE(r.lib, dump(r));
   const auto& ps = std::get<m::InterfaceDef>(r.lib->types[0].def).functions[0].params;
-  REQUIRE(ps.size() == 15);
+  REQUIRE(ps.size() == 16);
   auto base = [](const m::TypeRef& t) {
     const auto* b = std::get_if<m::BaseType>(&t.v);
     return b ? b->vt : uint16_t{0xffff};
@@ -273,6 +273,7 @@ interface IA : IUnknown {
   CHECK(ps[12].flags == (m::paramflag::In | m::paramflag::Opt | m::paramflag::HasDefault));
   CHECK(ps[13].default_value == m::Value{m::vt::Bstr, std::string("s")});
   CHECK(ps[14].default_value == m::Value{m::vt::I4, int64_t{1}});
+  CHECK(ps[15].default_value == m::Value{m::vt::Bstr, std::string("v")});  // as MIDL has it
 }
 
 TEST_CASE("sema: a file without a library holds the types it declares") {

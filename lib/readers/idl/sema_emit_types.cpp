@@ -167,6 +167,10 @@ std::optional<m::Value> Sema::default_value(const ast::Expr& ex, const TyP& t, c
   std::optional<CValue> v = eval(ex, u);
   if (!v) return std::nullopt;
   if (v->is_string) {
+    // A VARIANT may default to a string (MIDL stores a VT_BSTR; widl refuses it).
+    if (vt == m::vt::Variant || (vt == m::vt::I4 && type_vt(vt_of) == m::vt::Variant)) {
+      return m::Value{m::vt::Bstr, v->s};
+    }
     if (vt != m::vt::Bstr) {
       error(u, ex.pos, "TK5222", "string default value applied to a non-string type");
       return std::nullopt;

@@ -276,3 +276,48 @@ TEST_CASE("IDL output: types of a library not at hand are reported once for that
   REQUIRE(diags.all().size() == 1);
   CHECK(diags.all()[0].message.find("absent.tlb") != std::string::npos);
 }
+
+TEST_CASE("IDL output: a coclass naming stdole's interfaces reads back naming them in stdole") {
+  // The stand-ins widl needs for IUnknown/IDispatch/imported interfaces are hidden from tlbkit
+  // and MIDL, which find them in the importlib: a stand-in named in a coclass would otherwise
+  // be copied into the library as a local interface (FM20.DLL's NewFont).
+  model::Library lib = tiny_library();
+  model::ImportedLibrary stdole;
+  stdole.libid = model::stdole_libid();
+  stdole.version = {2, 0};
+  stdole.file = "stdole2.tlb";
+  stdole.name = "stdole";
+  lib.imports = {stdole};
+  model::UserType disp;
+  disp.import = 0;
+  disp.name = "IDispatch";
+  disp.guid = model::Guid::parse("{00020400-0000-0000-C000-000000000046}");
+  model::TypeInfo c;
+  c.name = "Thing";
+  c.guid = model::Guid::parse("{7A0C0009-0000-4000-8000-000000000004}");
+  c.def = model::CoclassDef{{model::ImplType{model::TypeRef{disp}, model::implflag::Default, {}}}};
+  lib.types.push_back(c);
+  support::DiagEngine diags;
+  std::string idl = idlw::write_idl(lib, diags);
+  REQUIRE_MESSAGE(!diags.has_errors(), diag_text(diags));
+  ScratchDir dir("idlw-stdole-coclass");
+  fs::path file = dir.path() / "thing.idl";
+  std::ofstream(file, std::ios::binary) << idl;
+  idl::IdlOptions opts;
+  opts.target = model::SysKind::Win64;
+  opts.load_importlib = [](const std::string& f, support::DiagEngine&) -> std::optional<model::Library> {
+    std::string why;
+    return read_tlb(source("testdata/corpus/wine/" + f), 0, why);
+  };
+  support::DiagEngine reader_diags;
+  auto back = idl::read_idl(file.string(), opts, reader_diags);
+  REQUIRE_MESSAGE(back, diag_text(reader_diags));
+  REQUIRE(back->types.size() == 2);  // Mode and Thing: no local IDispatch or IUnknown
+  const auto* co = std::get_if<model::CoclassDef>(&back->types[1].def);
+  REQUIRE(co);
+  REQUIRE(co->interfaces.size() == 1);
+  const auto* ut = std::get_if<model::UserType>(&co->interfaces[0].type.v);
+  REQUIRE(ut);
+  CHECK(ut->import.has_value());
+  CHECK(ut->name == "IDispatch");
+}

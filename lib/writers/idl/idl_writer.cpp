@@ -261,6 +261,13 @@ void Emitter::prelude() {
 void Emitter::prelude_interfaces() {
   // IUnknown and IDispatch: only their vtable sizes (3 and 7 slots) matter when they are
   // imported from stdole; a library that defines them itself declares them in its block.
+  // When stdole is importlib'd only widl needs these stand-ins: MIDL and tlbkit find an
+  // importlib'd library's interfaces there by name, whereas a stand-in named in a coclass would
+  // be copied into the library as a local interface (widl copies it anyway: a widl bug,
+  // recorded where it shows). Without stdole every compiler needs them.
+  bool stdole = false;
+  for (uint32_t i : used_imports_) stdole = stdole || lib_.imports[i].libid == stdole_libid();
+  if (stdole) line("#if " + std::string(kWidl));
   if (!local_names_.count("IUnknown"))
     line("[odl, uuid(00000000-0000-0000-C000-000000000046)] interface IUnknown {\n"
          "  HRESULT QueryInterface(); unsigned long AddRef(); unsigned long Release();\n};");
@@ -268,9 +275,12 @@ void Emitter::prelude_interfaces() {
     line("[odl, uuid(00020400-0000-0000-C000-000000000046)] interface IDispatch : IUnknown {\n"
          "  HRESULT GetTypeInfoCount(); HRESULT GetTypeInfo(); HRESULT GetIDsOfNames();\n"
          "  HRESULT Invoke();\n};");
+  if (stdole) line("#endif");
 }
 
 void Emitter::imported_declarations() {
+  // Interfaces stand in for widl only (see prelude_interfaces); other types for every compiler.
+  std::string widl_only;
   bool any = false;
   for (const std::string& n : imported_order_) {
     if (n == "IUnknown" || n == "IDispatch" || local_names_.count(n)) continue;
@@ -283,13 +293,14 @@ void Emitter::imported_declarations() {
       // coclass's interface needs a definition too; IUnknown's three slots then serve.)
       std::string s = "[odl] interface " + name + " : IUnknown {";
       for (int32_t k = 3; k < im.base_slots; ++k) s += " HRESULT tlbkit_slot" + std::to_string(k) + "();";
-      line(s + " };");
+      widl_only += s + " };\n";
     } else if (im.interface_like) {
-      line("interface " + name + ";");
+      widl_only += "interface " + name + ";\n";
     } else {
       line("typedef [public] long " + name + ";");
     }
   }
+  if (!widl_only.empty()) out_ += "#if " + std::string(kWidl) + "\n" + widl_only + "#endif\n";
 }
 
 void Emitter::emit_hoisted(size_t index, std::set<size_t>& done) {

@@ -237,7 +237,8 @@ coclass C { [source] dispinterface D; interface IW; }
 TEST_CASE("sema: base types, strings, arrays and default values") {
   Result r = run({{"inc/base.idl", std::string(kBase) +
                                        "typedef [string] wchar_t *LPWSTR2;\n"
-                                       "typedef enum tagE { EA, EB } E;\n"},
+                                       "typedef enum tagE { EA, EB } E;\n"
+                                       "typedef double DATE;\n"},
                   {"main.idl", lib(R"(
 [object, uuid(21111111-2222-3333-4444-555555555555)]
 interface IA : IUnknown {
@@ -245,12 +246,13 @@ interface IA : IUnknown {
             [in] byte f, [in] LPWSTR2 g, [in] IUnknown *h, [in] IDispatch **i,
             [in] SAFEARRAY(BSTR) j, [in] VARIANT_BOOL k, [in] long l[2][3],
             [in, defaultvalue(-1)] short m, [in, defaultvalue("s")] BSTR n,
-            [in, defaultvalue(EB)] E o, [in, defaultvalue("v")] VARIANT p);
+            [in, defaultvalue(EB)] E o, [in, defaultvalue("v")] VARIANT p,
+            [in, defaultvalue(5)] hyper q, [in, defaultvalue(1.5)] DATE r);
 }
 )")}});
   REQUIRE_MESSAGE(r.lib, dump(r));
   const auto& ps = std::get<m::InterfaceDef>(r.lib->types[0].def).functions[0].params;
-  REQUIRE(ps.size() == 16);
+  REQUIRE(ps.size() == 18);
   auto base = [](const m::TypeRef& t) {
     const auto* b = std::get_if<m::BaseType>(&t.v);
     return b ? b->vt : uint16_t{0xffff};
@@ -274,6 +276,8 @@ interface IA : IUnknown {
   CHECK(ps[13].default_value == m::Value{m::vt::Bstr, std::string("s")});
   CHECK(ps[14].default_value == m::Value{m::vt::I4, int64_t{1}});
   CHECK(ps[15].default_value == m::Value{m::vt::Bstr, std::string("v")});  // as MIDL has it
+  CHECK(ps[16].default_value == m::Value{m::vt::I8, int64_t{5}});
+  CHECK(ps[17].default_value == m::Value{m::vt::Date, 1.5});
 }
 
 TEST_CASE("sema: a file without a library holds the types it declares") {

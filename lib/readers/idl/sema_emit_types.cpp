@@ -188,7 +188,13 @@ std::optional<m::Value> Sema::default_value(const ast::Expr& ex, const TyP& t, c
       return m::Value{vt, static_cast<double>(fl)};
     }
     case m::vt::R8:
+    case m::vt::Date:
       return m::Value{vt, v->is_float ? v->d : static_cast<double>(v->i)};
+    case m::vt::I8:
+    case m::vt::UI8:
+      return m::Value{vt, v->i};
+    case m::vt::Cy:  // a currency is held as its value × 10000
+      return m::Value{vt, v->is_float ? static_cast<int64_t>(v->d * 10000.0) : v->i * 10000};
     case m::vt::I2: case m::vt::I4: case m::vt::Bool: case m::vt::I1: case m::vt::UI1:
     case m::vt::UI2: case m::vt::UI4: case m::vt::Int: case m::vt::UInt: case m::vt::HResult:
     case m::vt::Error:

@@ -437,10 +437,15 @@ uint32_t Sema::add_module(Entity& e) {
           v.value = m::Value{vt == m::vt::LpStr || vt == m::vt::LpWStr ? vt : m::vt::Bstr, cv->s};
         } else if (cv->is_float) {
           v.value = m::Value{vt == m::vt::R4 ? m::vt::R4 : m::vt::R8, cv->d};
+        } else if (cv->i == 0 && (vt == m::vt::LpStr || vt == m::vt::LpWStr || vt == m::vt::Bstr)) {
+          // `const LPSTR s = NULL;`: a null string (VB's vbNullString), as MIDL stores it.
+          v.value = m::Value{m::vt::Bstr, std::monostate{}};
         } else {
           v.value = m::Value{m::vt::I4, static_cast<int64_t>(static_cast<int32_t>(cv->i))};
         }
       }
+      v.docs = attr_docs(c->attrs, e.unit);  // helpstring, helpcontext, helpstringcontext
+      v.custom = attr_custom(c->attrs, e.unit);
       v.name = canon(c->decl.name);
       std::get<m::ModuleDef>(lib_.types[idx].def).constants.push_back(std::move(v));
       continue;

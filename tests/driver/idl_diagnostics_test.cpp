@@ -123,5 +123,13 @@ TEST_CASE("idl diagnostics golden: a duplicate name") { golden_case("duplicate-n
 TEST_CASE("idl diagnostics golden: a duplicate dispid") { golden_case("duplicate-dispid"); }
 TEST_CASE("idl diagnostics golden: a duplicate GUID") { golden_case("duplicate-guid"); }
 TEST_CASE("idl diagnostics golden: a missing importlib") { golden_case("missing-importlib"); }
+TEST_CASE("idl diagnostics golden: an undefined base interface and coclass interface") {
+  golden_case("undefined-base");
+}
+TEST_CASE("idl diagnostics golden: an undefined constant") { golden_case("undefined-constant"); }
+TEST_CASE("idl diagnostics golden: an error inside an imported .idl") {
+  golden_case("error-in-import");
+}
 // Not yet here (testdata/golden/idl-errors/pending, see its README): an attribute where it is not
-// allowed, a retval that is not last (a warning today), a non-Automation type in a dual interface.
+// allowed, a retval that is not last (a warning today), a non-Automation type in a dual interface,
+// duplicate field and parameter names.

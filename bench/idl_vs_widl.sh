@@ -25,6 +25,9 @@ hdr=$root/testdata/idl/wine-headers
 mapfile -t files < <(grep -l '^[[:space:]]*library[[:space:]]' "$inc"/*.idl | sort)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+# Both tools run inside the scratch folder: widl leaves a temporary folder in the current
+# directory each time it crashes.
+cd "$out"
 
 pin=()
 if command -v taskset >/dev/null; then

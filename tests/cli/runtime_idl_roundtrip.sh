@@ -41,7 +41,9 @@ compile() {
   if [ "$1" = tlbkit ]; then
     "$tlbkit" export "$w/idl/$2.idl" --target "$target" "${search[@]}" -o "$w/tk/$2.tlb"
   else
-    "$widl" -t "--$target" "${search[@]}" -o "$w/wd/$2.tlb" "$w/idl/$2.idl"
+    # In the work folder: widl leaves a temporary folder in the current directory when it
+    # crashes.
+    (cd "$w" && "$widl" -t "--$target" "${search[@]}" -o "$w/wd/$2.tlb" "$w/idl/$2.idl")
   fi
 }
 

@@ -98,7 +98,9 @@ inline std::optional<model::Library> compile_with_widl(const std::string& idl_te
                                                        const ScratchDir& dir, std::string& errors) {
   fs::path idl = dir.path() / "in.idl", tlb = dir.path() / "out.tlb", log = dir.path() / "widl.log";
   std::ofstream(idl, std::ios::binary) << idl_text;
-  std::string cmd = std::string("widl -t ") + (win64 ? "--win64" : "--win32") + " -I '" +
+  // Run inside the scratch folder: widl leaves its temporary folder in the current directory
+  // when it crashes (it does on libraries of more than 512 types).
+  std::string cmd = "cd '" + dir.path().string() + "' && " + std::string("widl -t ") + (win64 ? "--win64" : "--win32") + " -I '" +
                     source("testdata/idl/wine-include").string() + "' -L '" +
                     source("testdata/corpus/wine").string() + "' -o '" + tlb.string() + "' '" +
                     idl.string() + "' > '" + log.string() + "' 2>&1";

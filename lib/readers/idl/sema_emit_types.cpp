@@ -224,6 +224,13 @@ m::Function Sema::make_func(const ast::Method& meth, const Unit* u, uint32_t typ
   if (has_attr(meth.attrs, "propputref")) f.invkind = m::InvokeKind::PropertyPutRef;
   f.docs = attr_docs(meth.attrs, u);
   f.custom = attr_custom(meth.attrs, u);
+  // A calling convention written on the method: MIDL records it (FUNCDESC.callconv; XL5EN32's
+  // __cdecl dispinterface methods); widl 8.0 always records stdcall.
+  if (!meth.decl.ops.empty() && meth.decl.ops.front().kind == ast::DeclOp::Kind::Function) {
+    const std::string& cc = meth.decl.ops.front().callconv;
+    if (cc == "__cdecl" || cc == "_cdecl" || cc == "cdecl") f.callconv = m::CallConv::CDecl;
+    if (cc == "__pascal" || cc == "_pascal" || cc == "pascal") f.callconv = m::CallConv::Pascal;
+  }
   if (const ast::Attr* en = find_attr(meth.attrs, "entry"); en && !en->args.empty()) {
     if (en->args.front().kind == ast::Expr::Kind::String ||
         en->args.front().kind == ast::Expr::Kind::WideString) {

@@ -287,6 +287,9 @@ m::Function Sema::make_func(const ast::Method& meth, const Unit* u, uint32_t typ
       }
     }
     mp.custom = attr_custom(p.attrs, u);
+    // A parameter with custom data says so in its flags, as in MIDL's files (msvbvm60.dll's
+    // Compare parameters: 0x71); widl 8.0 leaves the flag out.
+    if (!mp.custom.empty()) mp.flags |= m::paramflag::HasCustData;
     f.params.push_back(std::move(mp));
   }
   f.optional_count = optional;

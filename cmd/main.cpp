@@ -11,11 +11,18 @@ using tlbkit::driver::Options;
 /// are found, and how IDL source is preprocessed.
 /// Repeatable options take one value per use (`-I a -I b`), so a following INPUT is not
 /// swallowed by the list.
-void add_input_options(CLI::App* cmd, Options& opts) {
-  cmd->add_option("INPUT", opts.input,
-                  "a .tlb/.olb, a PE file with a TYPELIB resource (file.dll\\N picks resource "
-                  "N), a JSON descriptor, or IDL (.idl/.odl)")
-      ->required();
+/// `many`: INPUT may be given several times (export's batch: -o is then a directory).
+void add_input_options(CLI::App* cmd, Options& opts, bool many = false) {
+  const char* what =
+      "a .tlb/.olb, a PE file with a TYPELIB resource (file.dll\\N picks resource N), a JSON "
+      "descriptor, or IDL (.idl/.odl)";
+  if (many)
+    cmd->add_option("INPUT", opts.inputs,
+                    std::string(what) + "; several inputs are each written to DIR/<stem>.tlb "
+                    "with -o DIR, imported IDL files read once for all")
+        ->required();
+  else
+    cmd->add_option("INPUT", opts.input, what)->required();
   cmd->add_option("--resource", opts.resource, "the TYPELIB resource ID to read (default 1)");
   cmd->add_option("-L,--tlb-path", opts.tlb_paths,
                   "a directory where referenced libraries (and IDL importlibs) are found")
@@ -51,8 +58,10 @@ int main(int argc, char** argv) {
                     "list the TYPELIB resources of a PE file");
 
   auto* exp = app.add_subcommand("export", "write an MSFT type library (midl /tlb, tlbexp)");
-  add_input_options(exp, opts);
-  exp->add_option("-o,--output", opts.output, "the type library to write")->required();
+  add_input_options(exp, opts, true);
+  exp->add_option("-o,--output", opts.output,
+                  "the type library to write (a directory for several inputs)")
+      ->required();
   app.add_option("--diagnostics-format", diag_format, "gcc (default) or msvc")
       ->check(CLI::IsMember({"gcc", "msvc"}));
 
@@ -61,7 +70,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? driver::kExitOk : driver::kExitUsage;
   }
-  if (exp->parsed()) opts.command = driver::Command::Export;
+  if (exp->parsed()) {
+    opts.command = driver::Command::Export;
+    if (opts.inputs.size() == 1) opts.input = opts.inputs.front();
+  }
   opts.diag_style = diag_format == "msvc" ? support::DiagStyle::Msvc : support::DiagStyle::Gcc;
   return driver::run_main(opts);
 }

@@ -1,12 +1,16 @@
 // The pipeline: read → gather references → write. Layer: driver.
 #include "driver/driver.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
+#include <map>
 
 #include "driver/inputs.h"
 #include "model/layout.h"
 #include "model/library_set.h"
+#include "readers/idl/idl_reader.h"
 #include "readers/tlb/tlb_reader.h"
 #include "support/file_io.h"
 #include "writers/idl/idl_writer.h"
@@ -78,8 +82,10 @@ model::SysKind target_of(const std::string& name) {
   return name == "win32" ? model::SysKind::Win32 : model::SysKind::Win64;
 }
 
-SourceOptions source_options(const Options& opts) {
+SourceOptions source_options(const Options& opts,
+                             std::shared_ptr<idl::ImportCache> cache = nullptr) {
   SourceOptions s;
+  s.import_cache = std::move(cache);
   s.include_dirs = opts.include_dirs;
   s.defines = opts.defines;
   s.undefines = opts.undefines;
@@ -138,12 +144,15 @@ int export_typelib(const Options& opts, model::Library& lib, const model::Librar
 }
 }  // namespace
 
-int run(const Options& opts, support::DiagEngine& diags, support::OutputSink& sink) {
+namespace {
+/// One input, one command; `cache` (may be null) is shared by the inputs of a batch.
+int run_one(const Options& opts, const std::shared_ptr<idl::ImportCache>& cache,
+            support::DiagEngine& diags, support::OutputSink& sink) {
   InputPath in = split_resource_suffix(opts.input);
   if (opts.resource) in.resource = opts.resource;
   if (opts.list_resources) return list_resources(in.file, diags, sink, opts.output);
 
-  auto lib = load_library(in.file, in.resource, source_options(opts), diags);
+  auto lib = load_library(in.file, in.resource, source_options(opts, cache), diags);
   if (!lib || diags.has_errors()) return kExitInputError;
 
   model::LibrarySet set;
@@ -154,8 +163,58 @@ int run(const Options& opts, support::DiagEngine& diags, support::OutputSink& si
   return inspect(opts, in, *lib, set, diags, sink);
 }
 
+/// export of several inputs: -o names a directory (created when missing); each input becomes
+/// DIR/<stem>.tlb with its own diagnostics and error limit, one failing input does not stop the
+/// others, and imported IDL files are read once for all of them.
+int export_batch(const Options& opts, support::DiagEngine& diags, support::OutputSink& sink) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (opts.output.empty() || opts.output == "-" ||
+      (fs::exists(opts.output, ec) && !fs::is_directory(opts.output, ec))) {
+    diags.error("TK9003", {}, "export with several inputs writes one type library each: name "
+                              "a directory with -o DIR");
+    return kExitUsage;
+  }
+  std::map<std::string, std::string> by_stem;
+  for (const std::string& input : opts.inputs) {
+    std::string stem = fs::path(split_resource_suffix(input).file).stem().string();
+    auto [it, fresh] = by_stem.emplace(stem, input);
+    if (!fresh) {
+      diags.error("TK9004", {}, "'" + it->second + "' and '" + input + "' would both be written to '" +
+                                    stem + ".tlb'");
+      return kExitUsage;
+    }
+  }
+  auto cache = idl::make_import_cache();
+  int rc = kExitOk;
+  for (const std::string& input : opts.inputs) {
+    Options one = opts;
+    one.inputs.clear();
+    one.input = input;
+    one.output = (fs::path(opts.output) / (fs::path(split_resource_suffix(input).file).stem()
+                                               .string() + ".tlb")).string();
+    support::DiagEngine own;
+    rc = std::max(rc, run_one(one, cache, own, sink));
+    for (const support::Diagnostic& d : own.all()) diags.report(d);
+  }
+  return rc;
+}
+}  // namespace
+
+int run(const Options& opts, support::DiagEngine& diags, support::OutputSink& sink) {
+  if (opts.command == Command::Export && opts.inputs.size() > 1)
+    return export_batch(opts, diags, sink);
+  if (opts.inputs.size() == 1 && opts.input.empty()) {
+    Options one = opts;
+    one.input = opts.inputs.front();
+    return run_one(one, nullptr, diags, sink);
+  }
+  return run_one(opts, nullptr, diags, sink);
+}
+
 int run_main(const Options& opts) {
-  support::DiagEngine diags;
+  // A batch reports every input's diagnostics (each input has its own error limit).
+  support::DiagEngine diags = opts.inputs.size() > 1 ? support::DiagEngine(0) : support::DiagEngine();
   support::DiskSink sink;
   int rc;
   try {

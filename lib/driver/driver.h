@@ -16,6 +16,9 @@ enum class Command : uint8_t { Inspect, Export };
 struct Options {
   Command command = Command::Inspect;
   std::string input;                     // may end in "\N" to pick TYPELIB resource N
+  /// export with more than one INPUT (a batch): each is written to OUTPUT_DIR/<stem>.tlb, the
+  /// IDL files they import read once for all; `input` is then unused. ADDITIVE.
+  std::vector<std::string> inputs;
   std::optional<uint32_t> resource;      // --resource N (wins over a "\N" suffix)
   bool list_resources = false;           // --list-resources: list the TYPELIB resources
   std::string format = "text";           // inspect: text | json | idl | oleaut

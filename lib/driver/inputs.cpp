@@ -59,6 +59,7 @@ std::optional<model::Library> read_source(const std::string& file, const SourceO
   }
   o.undefines = source.undefines;
   o.target = source.target;
+  o.import_cache = source.import_cache;
   o.load_importlib = [&source](const std::string& name, support::DiagEngine& d) {
     return find_importlib(name, source, d);
   };

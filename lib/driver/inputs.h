@@ -2,6 +2,7 @@
 // resource suffix, and finding referenced libraries (--tlb-path, --reference, and OLE
 // Automation's own, built in). Layer: driver.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,10 @@
 #include "model/library.h"
 #include "model/library_set.h"
 #include "support/diagnostics.h"
+
+namespace tlbkit::idl {
+class ImportCache;
+}
 
 namespace tlbkit::driver {
 
@@ -29,6 +34,8 @@ struct SourceOptions {
   model::SysKind target = model::SysKind::Win64;
   std::vector<std::string> tlb_paths;     // -L/--tlb-path: importlib("x.tlb") is looked up here
   std::vector<std::string> references;    // --reference: also matched by file name
+  /// Shared by the inputs of one batch: each imported IDL file is read once. ADDITIVE.
+  std::shared_ptr<idl::ImportCache> import_cache;
 };
 
 /// Reads any supported input (typelib, PE with TYPELIB, JSON, IDL) into a library.

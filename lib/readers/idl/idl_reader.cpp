@@ -35,9 +35,49 @@ std::string file_id(const std::string& path) {
   return base;
 }
 
+/// What decides how an imported file reads: everything of IdlOptions the preprocessor sees.
+struct CacheKey {
+  std::vector<std::string> include_dirs;
+  std::vector<std::pair<std::string, std::optional<std::string>>> defines;
+  std::vector<std::string> undefines;
+  model::SysKind target = model::SysKind::Win64;
+  bool operator==(const CacheKey&) const = default;
+};
+
+CacheKey cache_key(const IdlOptions& opts) {
+  return {opts.include_dirs, opts.defines, opts.undefines, opts.target};
+}
+
+}  // namespace
+
+class ImportCache {
+ public:
+  struct Entry {
+    std::unique_ptr<sema::Unit> unit;
+    std::vector<support::Diagnostic> warnings;  // what reading it reported, replayed on each use
+  };
+  std::optional<CacheKey> key;
+  std::map<std::string, Entry> units;  // by the path the file was found under
+  std::map<std::string, bool> exists;
+};
+
+std::shared_ptr<ImportCache> make_import_cache() { return std::make_shared<ImportCache>(); }
+
+namespace {
+
+/// The cache opts may use, or nullptr.
+ImportCache* usable_cache(const IdlOptions& opts) {
+  ImportCache* c = opts.import_cache.get();
+  if (!c || opts.read_file) return nullptr;
+  CacheKey k = cache_key(opts);
+  if (!c->key) c->key = std::move(k);
+  return *c->key == k ? c : nullptr;
+}
+
 class Reader final : public sema::ImportResolver {
  public:
-  Reader(const IdlOptions& opts, support::DiagEngine& diags) : opts_(opts), diags_(diags) {
+  Reader(const IdlOptions& opts, support::DiagEngine& diags)
+      : opts_(opts), diags_(diags), cache_(usable_cache(opts)) {
     pp_.include_dirs = opts.include_dirs;
     pp_.defines = opts.defines;
     pp_.undefines = opts.undefines;
@@ -48,7 +88,12 @@ class Reader final : public sema::ImportResolver {
   /// Preprocesses and parses one file; nullptr when it cannot be read (reported by preprocess).
   sema::Unit* load(const std::string& path, bool is_main) {
     auto it = units_.find(path);
-    if (it != units_.end()) return it->second.get();
+    if (it != units_.end()) return it->second;
+    if (!is_main && cache_) {
+      if (auto c = cache_->units.find(path); c != cache_->units.end()) return reuse(path, c->second);
+    }
+    const size_t diags_before = diags_.all().size();
+    const unsigned errors_before = diags_.error_count();
     std::optional<TokenStream> ts = preprocess(path, pp_, diags_);
     if (!ts) {
       units_[path] = nullptr;
@@ -59,8 +104,25 @@ class Reader final : public sema::ImportResolver {
     u->sources = std::move(ts->sources);
     u->is_main = is_main;
     sema::Unit* raw = u.get();
-    units_[path] = std::move(u);
+    units_[path] = raw;
+    if (!is_main && cache_ && diags_.error_count() == errors_before) {
+      ImportCache::Entry& e = cache_->units[path];
+      e.warnings.assign(diags_.all().begin() + static_cast<std::ptrdiff_t>(diags_before),
+                        diags_.all().end());
+      e.unit = std::move(u);
+    } else {
+      owned_.push_back(std::move(u));
+    }
     return raw;
+  }
+
+  /// A cached import, fresh for this run's semantic pass: its warnings again, its declaration
+  /// pass not yet run.
+  sema::Unit* reuse(const std::string& path, ImportCache::Entry& e) {
+    for (const support::Diagnostic& d : e.warnings) diags_.report(d);
+    e.unit->declared = e.unit->declaring = false;
+    units_[path] = e.unit.get();
+    return e.unit.get();
   }
 
   sema::Unit* import(const sema::Unit& from, const std::string& name,
@@ -73,7 +135,8 @@ class Reader final : public sema::ImportResolver {
       candidates.push_back(d.empty() || d.back() == '/' ? d + name : d + "/" + name);
     }
     for (const std::string& c : candidates) {
-      if (auto it = units_.find(c); it != units_.end()) return it->second.get();
+      if (auto it = units_.find(c); it != units_.end()) return it->second;
+      if (cache_ && cache_->units.count(c)) return load(c, false);
       if (exists(c)) return load(c, false);
     }
     from.sources.error(diags_, "TK5230", pos, "cannot find imported file '" + name + "'");
@@ -81,20 +144,23 @@ class Reader final : public sema::ImportResolver {
   }
 
   bool exists(const std::string& path) {
-    auto it = exists_.find(path);
-    if (it != exists_.end()) return it->second;
+    std::map<std::string, bool>& known = cache_ ? cache_->exists : exists_;
+    auto it = known.find(path);
+    if (it != known.end()) return it->second;
     std::error_code ec;
     bool ok = opts_.read_file ? opts_.read_file(path).has_value()
                               : std::filesystem::is_regular_file(path, ec);
-    exists_[path] = ok;
+    known[path] = ok;
     return ok;
   }
 
  private:
   const IdlOptions& opts_;
   support::DiagEngine& diags_;
+  ImportCache* cache_;  // nullptr: every file read for this run only
   PreprocessOptions pp_;
-  std::map<std::string, std::unique_ptr<sema::Unit>> units_;
+  std::map<std::string, sema::Unit*> units_;  // this run's files, by path (nullptr: unreadable)
+  std::vector<std::unique_ptr<sema::Unit>> owned_;  // those the cache does not keep
   std::map<std::string, bool> exists_;
 };
 

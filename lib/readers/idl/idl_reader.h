@@ -3,6 +3,7 @@
 // it in a type library. Layer: readers.
 #pragma once
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -12,6 +13,17 @@
 #include "support/diagnostics.h"
 
 namespace tlbkit::idl {
+
+/// Imported files preprocessed and parsed once for many read_idl calls (a batch `export`). Exact:
+/// an imported file is preprocessed from a fresh macro state (the predefined macros and -D/-U
+/// only), so its parse depends only on the path it was found under and on the options, never on
+/// the importer. Entries are keyed by that path; the cache remembers the options of its first use
+/// and is not used by a read_idl whose options differ, nor by one with its own read_file (a
+/// function cannot be compared). An import whose reading reported errors is
+/// not kept (its diagnostics come again each time); one with warnings replays them. One read_idl
+/// at a time.
+class ImportCache;
+std::shared_ptr<ImportCache> make_import_cache();
 
 struct IdlOptions {
   std::vector<std::string> include_dirs;  // -I
@@ -25,6 +37,8 @@ struct IdlOptions {
       load_importlib;
   /// Reads a source file; default: the disk.
   std::function<std::optional<std::string>(const std::string& path)> read_file;
+  /// Optional, shared by the read_idl calls of one batch (see ImportCache). ADDITIVE.
+  std::shared_ptr<ImportCache> import_cache;
 };
 
 /// The library block of `path`, with every type declared in it or referenced from it, in the

@@ -1,7 +1,7 @@
 // The IDL reader on facts tlbkit's IDL writer writes back from MIDL-made type libraries (found by
 // the runtime IDL round trip, tests/cli/runtime_idl_roundtrip.sh): a module constant's help and
-// custom data, a null string constant, a method's calling convention, and the custom-data flag
-// of a parameter. Layer: tests.
+// custom data, a null string constant or default, a method's calling convention, and the
+// custom-data flag of a parameter. Layer: tests.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -87,4 +87,20 @@ TEST_CASE("IDL sema: a parameter with custom data is flagged PARAMFLAG_FHASCUSTD
   REQUIRE(f.params.size() == 2);
   CHECK((f.params[0].flags & m::paramflag::HasCustData) != 0);
   CHECK((f.params[1].flags & m::paramflag::HasCustData) == 0);
+}
+
+TEST_CASE("IDL sema: defaultvalue(NULL) on a string parameter is a null string") {
+  auto lib = read_main(std::string(kHeader) + R"(
+  typedef [string] wchar_t *BSTR;
+  [uuid(7A0C0009-0000-4000-8000-0000000000E7), dllname("x.dll")]
+  module M {
+    [entry("A")] long A([in, defaultvalue(NULL)] BSTR s, [in, defaultvalue(0)] long n);
+  };
+};
+)");
+  REQUIRE(lib);
+  const auto& f = std::get<m::ModuleDef>(lib->types[0].def).functions.at(0);
+  REQUIRE(f.params.size() == 2);
+  CHECK(f.params[0].default_value == m::Value{m::vt::Bstr, std::monostate{}});
+  CHECK(f.params[1].default_value == m::Value{m::vt::I4, int64_t{0}});
 }

@@ -177,6 +177,10 @@ std::optional<m::Value> Sema::default_value(const ast::Expr& ex, const TyP& t, c
     }
     return m::Value{vt, v->s};
   }
+  // defaultvalue(NULL) on a string parameter: a null string, as MIDL stores it (msvbvm60.dll's
+  // GetObject ServerName).
+  if (v->i == 0 && !v->is_float && (vt == m::vt::Bstr || vt == m::vt::LpStr || vt == m::vt::LpWStr))
+    return m::Value{m::vt::Bstr, std::monostate{}};
   switch (vt) {
     case m::vt::R4: {
       if (v->is_float) return m::Value{vt, v->d};

@@ -13,11 +13,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <regex>
 #include <string>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -53,10 +55,16 @@ constexpr uint64_t kSeed = 0x69646c6661756c74ull;  // "idlfault": fixed, so ever
 #endif
 #endif
 #ifdef TLBKIT_TEST_ASAN
-constexpr unsigned kRunSeconds = 60;       // one run taking this long counts as a hang (ASan: 3x)
+constexpr unsigned kSanitizerSlowdown = 3;
 #else
-constexpr unsigned kRunSeconds = 20;       // one run taking this long counts as a hang
+constexpr unsigned kSanitizerSlowdown = 1;
 #endif
+constexpr unsigned kRunSeconds = 20 * kSanitizerSlowdown;  // wall time: past this, a hang
+// CPU time and memory one run may use, far above what any real file needs (mshtml.idl, 1.1 MB
+// with its imports, takes well under a second and 200 MB): more is a finding, since a small
+// input that costs gigabytes or many seconds lets anyone stall a build.
+constexpr double kRunCpuSeconds = 5.0 * kSanitizerSlowdown;
+constexpr uint64_t kRunExtraRssBytes = 1ull << 30;  // above the test program's own (not under ASan)
 constexpr uint64_t kAddressSpaceBytes = 3ull << 30;  // more than any sound run needs
 constexpr size_t kReported = 10;           // problems shown in full; all are counted
 
@@ -177,8 +185,16 @@ std::string run_once(const std::string& main, const FileMap& files, Stage stage)
   return {};
 }
 
+/// The test program's resident size now (the child starts with it).
+[[maybe_unused]] uint64_t own_rss_bytes() {
+  std::ifstream statm("/proc/self/statm");
+  uint64_t size = 0, resident = 0;
+  statm >> size >> resident;
+  return resident * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+}
+
 /// Runs run_once in a forked child under a time limit and an address-space cap; returns "" or
-/// what went wrong (a rule broken, a signal, a hang).
+/// what went wrong (a rule broken, a signal, a hang, too much CPU time or memory).
 std::string run_isolated(const std::string& main, const FileMap& files, Stage stage) {
   int fds[2];
   REQUIRE(pipe(fds) == 0);
@@ -213,14 +229,25 @@ std::string run_isolated(const std::string& main, const FileMap& files, Stage st
   while ((n = read(fds[0], buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
   close(fds[0]);
   int status = 0;
-  waitpid(pid, &status, 0);
+  rusage use{};
+  wait4(pid, &status, 0, &use);
   if (WIFSIGNALED(status)) {
     int sig = WTERMSIG(status);
     if (sig == SIGALRM) return "hang: no result in " + std::to_string(kRunSeconds) + " s";
     return std::string("crash: signal ") + std::to_string(sig) + " (" + strsignal(sig) + ")";
   }
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {};
-  return out.empty() ? "child exited with status " + std::to_string(WEXITSTATUS(status)) : out;
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    return out.empty() ? "child exited with status " + std::to_string(WEXITSTATUS(status)) : out;
+  double cpu = static_cast<double>(use.ru_utime.tv_sec + use.ru_stime.tv_sec) +
+               static_cast<double>(use.ru_utime.tv_usec + use.ru_stime.tv_usec) / 1e6;
+  if (cpu > kRunCpuSeconds)
+    return "too slow: " + std::to_string(cpu) + " s of CPU (limit " + std::to_string(kRunCpuSeconds) + ")";
+#ifndef TLBKIT_TEST_ASAN
+  uint64_t rss = static_cast<uint64_t>(use.ru_maxrss) * 1024;  // Linux: KiB
+  if (rss > own_rss_bytes() + kRunExtraRssBytes)
+    return "too much memory: " + std::to_string(rss >> 20) + " MiB resident";
+#endif
+  return {};
 }
 
 /// Collects problems across many runs; reports the first few in full and the count.
@@ -376,6 +403,28 @@ std::vector<Hostile> hostile_inputs() {
   one("deep SAFEARRAY", "typedef " + repeat("SAFEARRAY(", 50000) + "long" + repeat(")", 50000) + " A;\n");
   one("deep macro call nesting", "#define F(x) x\nconst long x = " + repeat("F(", 50000) + "1" +
                                      repeat(")", 50000) + ";\n");
+  // Long chains of declarations, each naming the one before: deep for a resolver that recurses.
+  {
+    constexpr int kChain = 20000;
+    std::string td = lib_head + "typedef long T0;\n", st = lib_head + "typedef struct S0 { long a; } S0;\n",
+                co = "const long C0 = 1;\n", en = "typedef enum { E0 = 1,\n",
+                in = lib_head + "[object, uuid(6a0d0d0d-0000-0000-0000-000000000300)] interface I0 { long f0(); }\n";
+    for (int i = 0; i < kChain; ++i) {
+      const std::string a = std::to_string(i), b = std::to_string(i + 1);
+      td += "typedef [public] T" + a + " T" + b + ";\n";
+      st += "typedef struct S" + b + " { S" + a + " a; } S" + b + ";\n";
+      co += "const long C" + b + " = C" + a + " + 1;\n";
+      en += "E" + b + " = E" + a + " + 1,\n";
+      char guid[40];
+      std::snprintf(guid, sizeof guid, "6a0d0d0d-0000-0000-0001-%012x", i);
+      in += "[object, uuid(" + std::string(guid) + ")] interface I" + b + " : I" + a + " { long f" + b + "(); }\n";
+    }
+    one("typedef chain", td + "};\n");
+    one("struct chain", st + "};\n");
+    one("const chain", co);
+    one("enum value chain", en + "} EE;\n");
+    one("interface inheritance chain", in + "};\n");
+  }
   // Macros that grow: each must end (a limit, an error) in bounded time and memory.
   {
     std::string m = "#define A0 x\n";

@@ -89,8 +89,9 @@ class Reader final : public sema::ImportResolver {
   sema::Unit* load(const std::string& path, bool is_main) {
     auto it = units_.find(path);
     if (it != units_.end()) return it->second;
-    if (!is_main && cache_) {
-      if (auto c = cache_->units.find(path); c != cache_->units.end()) return reuse(path, c->second);
+    if (cache_) {
+      if (auto c = cache_->units.find(path); c != cache_->units.end())
+        return reuse(path, c->second, is_main);
     }
     const size_t diags_before = diags_.all().size();
     const unsigned errors_before = diags_.error_count();
@@ -105,7 +106,8 @@ class Reader final : public sema::ImportResolver {
     u->is_main = is_main;
     sema::Unit* raw = u.get();
     units_[path] = raw;
-    if (!is_main && cache_ && diags_.error_count() == errors_before) {
+    // Main files too: a batch may compile a file another one imports (dhtmled.idl, mshtml.idl).
+    if (cache_ && diags_.error_count() == errors_before) {
       ImportCache::Entry& e = cache_->units[path];
       e.warnings.assign(diags_.all().begin() + static_cast<std::ptrdiff_t>(diags_before),
                         diags_.all().end());
@@ -116,10 +118,11 @@ class Reader final : public sema::ImportResolver {
     return raw;
   }
 
-  /// A cached import, fresh for this run's semantic pass: its warnings again, its declaration
-  /// pass not yet run.
-  sema::Unit* reuse(const std::string& path, ImportCache::Entry& e) {
+  /// A cached file, fresh for this run's semantic pass: its warnings again, its role in this
+  /// run (how a file reads does not depend on it), its declaration pass not yet run.
+  sema::Unit* reuse(const std::string& path, ImportCache::Entry& e, bool is_main) {
     for (const support::Diagnostic& d : e.warnings) diags_.report(d);
+    e.unit->is_main = is_main;
     e.unit->declared = e.unit->declaring = false;
     units_[path] = e.unit.get();
     return e.unit.get();

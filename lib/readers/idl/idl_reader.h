@@ -14,10 +14,11 @@
 
 namespace tlbkit::idl {
 
-/// Imported files preprocessed and parsed once for many read_idl calls (a batch `export`). Exact:
-/// an imported file is preprocessed from a fresh macro state (the predefined macros and -D/-U
-/// only), so its parse depends only on the path it was found under and on the options, never on
-/// the importer. Entries are keyed by that path; the cache remembers the options of its first use
+/// Files preprocessed and parsed once for many read_idl calls (a batch `export`): what they
+/// import, and the main files themselves (one may be another's import). Exact: every file, main or
+/// imported, is preprocessed from a fresh macro state (the predefined macros and -D/-U only), so
+/// its parse depends only on the path it was found under and on the options, never on the
+/// importer. Entries are keyed by that path; the cache remembers the options of its first use
 /// and is not used by a read_idl whose options differ, nor by one with its own read_file (a
 /// function cannot be compared). An import whose reading reported errors is
 /// not kept (its diagnostics come again each time); one with warnings replays them. One read_idl

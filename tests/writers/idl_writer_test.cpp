@@ -321,3 +321,31 @@ TEST_CASE("IDL output: a coclass naming stdole's interfaces reads back naming th
   CHECK(ut->import.has_value());
   CHECK(ut->name == "IDispatch");
 }
+
+TEST_CASE("IDL output: stdole's GUID stands in for widl as a 16-byte struct, not an interface") {
+  // A record holding a GUID by value is laid out by widl from the stand-in: an interface stand-in
+  // gave it a pointer's size (activeds.tlb's tagTYPEATTR, 64 bytes instead of 76).
+  model::Library lib = tiny_library();
+  model::ImportedLibrary stdole;
+  stdole.libid = model::stdole_libid();
+  stdole.version = {2, 0};
+  stdole.file = "stdole2.tlb";
+  stdole.name = "stdole";
+  lib.imports = {stdole};
+  model::UserType guid;
+  guid.import = 0;
+  guid.name = "GUID";
+  model::Variable field;
+  field.name = "id";
+  field.type = model::TypeRef{guid};
+  model::TypeInfo r;
+  r.name = "HoldsGuid";
+  r.def = model::RecordDef{{field}};
+  lib.types.push_back(r);
+  support::DiagEngine diags;
+  std::string idl = idlw::write_idl(lib, diags);
+  REQUIRE_MESSAGE(!diags.has_errors(), diag_text(diags));
+  CHECK(idl.find("typedef struct tlbkit_GUID { long Data1; short Data2; short Data3; unsigned char Data4[8]; } GUID;") !=
+        std::string::npos);
+  CHECK(idl.find("\ninterface GUID;") == std::string::npos);
+}

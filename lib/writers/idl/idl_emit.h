@@ -108,6 +108,7 @@ class Emitter {
   struct Imported {
     bool interface_like = false;  // named through a pointer, as a base or implemented
     int32_t base_slots = -1;      // used as a base: the vtable slots it must have
+    bool stdole_guid = false;     // stdole's GUID: widl must know its size (a field by value)
   };
   std::vector<std::string> imported_order_;
   std::map<std::string, Imported> imported_;

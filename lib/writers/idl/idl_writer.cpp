@@ -179,6 +179,8 @@ void Emitter::scan_ref(size_t from, const TypeRef& r, bool under_pointer, bool a
   auto [it, fresh] = imported_.try_emplace(u->name);
   if (fresh) imported_order_.push_back(u->name);
   if (under_pointer || as_base) it->second.interface_like = true;
+  if (u->name == "GUID" && *u->import < lib_.imports.size() && lib_.imports[*u->import].libid == stdole_libid())
+    it->second.stdole_guid = true;
   if (as_base) it->second.base_slots = std::max(it->second.base_slots, inherited_slots);
 }
 
@@ -288,7 +290,12 @@ void Emitter::imported_declarations() {
     any = true;
     const Imported& im = imported_.at(n);
     std::string name = ident(n, "imported type " + n);
-    if (im.base_slots >= 0) {
+    if (im.stdole_guid) {
+      // widl lays out a record holding a GUID by value from this stand-in (a GUID is a DWORD,
+      // two WORDs and eight bytes: 16 bytes, aligned 4); an interface stand-in would give it a
+      // pointer's size (activeds.tlb's tagTYPEATTR: 64 bytes instead of 76).
+      widl_only += "typedef struct tlbkit_GUID { long Data1; short Data2; short Data3; unsigned char Data4[8]; } GUID;\n";
+    } else if (im.base_slots >= 0) {
       // A base needs its methods counted: the derived interface's slots start after them. (A
       // coclass's interface needs a definition too; IUnknown's three slots then serve.)
       std::string s = "[odl] interface " + name + " : IUnknown {";

@@ -7,6 +7,8 @@
 // reported as a failure naming its input instead of taking the test program down. Layer: tests.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <cstdio>

@@ -123,7 +123,8 @@ void Emitter::enum_decl(const TypeInfo& t, const EnumDef& d) {
     const Variable& v = d.values[i];
     std::string vw = what + "." + v.name;
     Attrs va;
-    add_flags(va, v.flags, names::var_flags(), 0, 0);  // widl takes none on an enum value
+    // widl 8.0 takes only [hidden] on an enum value (each VARFLAG tried; it stores 0x40).
+    add_flags(va, v.flags, names::var_flags(), 0, varflag::Hidden);
     docs(va, v.docs, Place::EnumValue, vw);
     custom(va, v.custom, Place::EnumValue, vw);
     std::string value = v.value ? literal(*v.value, vw) : "0";

@@ -2,6 +2,10 @@
 // lives here. Layer: cmd.
 #include <CLI/CLI.hpp>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "driver/driver.h"
 
 namespace {
@@ -44,6 +48,14 @@ void add_input_options(CLI::App* cmd, Options& opts, bool many = false) {
 
 int main(int argc, char** argv) {
   using namespace tlbkit;
+#if defined(__GLIBC__)
+  // Compiling IDL allocates and frees token and tree buffers of megabytes, file after imported
+  // file. glibc's default top pad (128 KiB) gives that memory back to the kernel at each free and
+  // faults it in again at the next file; a 64 MiB pad keeps it (measured: a third fewer page
+  // faults, 15% less time for a library that imports oaidl.idl). Not in the library: the process
+  // decides how its allocator behaves.
+  mallopt(M_TOP_PAD, 64 << 20);
+#endif
   CLI::App app{"tlbkit: read, convert and inspect COM type libraries, IDL and headers"};
   app.require_subcommand(1);
   driver::Options opts;

@@ -104,3 +104,29 @@ TEST_CASE("IDL sema: defaultvalue(NULL) on a string parameter is a null string")
   CHECK(f.params[0].default_value == m::Value{m::vt::Bstr, std::monostate{}});
   CHECK(f.params[1].default_value == m::Value{m::vt::I4, int64_t{0}});
 }
+
+TEST_CASE("IDL sema: a void pointer in a dispinterface method is a warning, not an error") {
+  // stdole2's Picture.Render takes one (Microsoft's stdole2.tlb, and Wine's made by widl).
+  idl::IdlOptions o;
+  o.target = m::SysKind::Win64;
+  const std::string text = std::string(kHeader) + R"(
+  [uuid(7A0C0009-0000-4000-8000-0000000000E8)]
+  dispinterface Picture {
+  properties:
+  methods:
+    [id(6)] void Render([in] long hdc, [in] void* prcWBounds);
+  };
+};
+)";
+  o.read_file = [text](const std::string& p) -> std::optional<std::string> {
+    if (p == "main.idl") return text;
+    return std::nullopt;
+  };
+  support::DiagEngine diags(0);
+  auto lib = idl::read_idl("main.idl", o, diags);
+  CHECK(lib);
+  CHECK_FALSE(diags.has_errors());
+  bool warned = false;
+  for (const auto& d : diags.all()) warned = warned || (d.code == "TK5209" && d.severity == support::Severity::Warning);
+  CHECK(warned);
+}

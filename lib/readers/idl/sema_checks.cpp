@@ -30,13 +30,16 @@ void Sema::check_function(const m::Function& f, const ast::Method& meth, const U
     }
   }
   if (!automation || !params || last_types_.size() != params->size() + 1) return;
+  // A dispinterface method may take a void pointer: stdole2's Picture.Render does, in Microsoft's
+  // stdole2.tlb (testdata/corpus/ms) and in Wine's, which widl makes. Only a warning there.
+  const bool void_error = f.funckind != m::FuncKind::Dispatch;
   for (size_t i = 0; i < params->size(); ++i) {
     const ast::Param& p = (*params)[i];
     check_automation_type(last_types_[i + 1], u, p.pos,
-                          "parameter '" + p.decl.name + "' of '" + meth.decl.name + "'");
+                          "parameter '" + p.decl.name + "' of '" + meth.decl.name + "'", void_error);
   }
   check_automation_type(last_types_.front(), u, meth.pos,
-                        "the result of '" + meth.decl.name + "'");
+                        "the result of '" + meth.decl.name + "'", void_error);
 }
 
 namespace {
@@ -58,7 +61,7 @@ bool automation_vt(uint16_t vt) {
 }  // namespace
 
 void Sema::check_automation_type(const TyP& t, const Unit* u, const SourcePos& pos,
-                                 const std::string& what) {
+                                 const std::string& what, bool void_pointer_is_error) {
   TyP cur = t;
   for (int guard = 0; guard < 16 && cur; ++guard) {
     // A handle (a wire_marshal typedef such as HWND) means nothing to Automation, but widl
@@ -70,7 +73,9 @@ void Sema::check_automation_type(const TyP& t, const Unit* u, const SourcePos& p
       return;
     }
     if (cur->k == Ty::K::Pointer && cur->ref && cur->ref->k == Ty::K::Void) {
-      error(u, pos, "TK5209", what + " is a void pointer, which OLE Automation cannot carry");
+      std::string msg = what + " is a void pointer, which OLE Automation cannot carry";
+      if (void_pointer_is_error) error(u, pos, "TK5209", msg);
+      else warning(u, pos, "TK5209", msg);
       return;
     }
     uint16_t vt = type_vt(cur);

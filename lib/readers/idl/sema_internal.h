@@ -205,7 +205,7 @@ class Sema {
   void check_function(const model::Function& f, const ast::Method& m, const Unit* u,
                       bool automation);
   void check_automation_type(const TyP& t, const Unit* u, const SourcePos& pos,
-                             const std::string& what);
+                             const std::string& what, bool void_pointer_is_error = true);
   void check_dispids(uint32_t type_index, const Entity& e,
                      const std::vector<SourcePos>& positions);
 

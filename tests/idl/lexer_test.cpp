@@ -106,6 +106,22 @@ TEST_CASE("lexer: comments, line splices, positions and space_before") {
   CHECK_FALSE(l.diags.has_errors());
 }
 
+TEST_CASE("lexer: identifiers and // comments read in runs keep splices and columns") {
+  // An identifier spliced twice, a // comment continued by a splice (its next line is comment
+  // too), a backslash inside a comment that is no splice, and columns after long runs.
+  Lexed l;
+  lex_all("long_name_1\\\nx\\\r\ny z // a \\\n still comment\nw // p\\q\n  v", l);
+  CHECK(texts(l) == std::vector<std::string>{"long_name_1xy", "z", "w", "v"});
+  REQUIRE(l.tokens.size() == 4);
+  CHECK(l.tokens[1].pos.line == 3);
+  CHECK(l.tokens[1].pos.column == 3);
+  CHECK(l.tokens[2].pos.line == 5);
+  CHECK(l.tokens[2].pos.column == 1);
+  CHECK(l.tokens[3].pos.line == 6);
+  CHECK(l.tokens[3].pos.column == 3);
+  CHECK_FALSE(l.diags.has_errors());
+}
+
 TEST_CASE("lexer: a bad character is one located error and lexing goes on") {
   Lexed l;
   lex_all("a @ b\n  `c", l);

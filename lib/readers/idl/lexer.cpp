@@ -119,6 +119,20 @@ void Lexer::skip_block_comment() {
   error(start, "TK5003", "unterminated comment");
 }
 
+void Lexer::skip_line_comment() {
+  for (;;) {
+    // Up to the line break or a backslash (which may splice the next line into the comment).
+    size_t j = i_;
+    while (j < src_.size() && src_[j] != '\n' && src_[j] != '\\') ++j;
+    col_ += static_cast<uint32_t>(j - i_);
+    i_ = j;
+    if (i_ >= src_.size() || src_[i_] == '\n') return;
+    size_t before = i_;
+    skip_splices();                // a line splice: the comment goes on on the next line
+    if (i_ == before) advance();  // a plain backslash
+  }
+}
+
 bool Lexer::skip_space(bool cross_lines, bool& saw_newline) {
   bool skipped = false;
   while (i_ < src_.size()) {
@@ -132,7 +146,7 @@ bool Lexer::skip_space(bool cross_lines, bool& saw_newline) {
     } else if (c == '/' && peek(1) == '*') {
       skip_block_comment();
     } else if (c == '/' && peek(1) == '/') {
-      while (i_ < src_.size() && cur() != '\n') advance();
+      skip_line_comment();
     } else {
       break;
     }
@@ -256,9 +270,17 @@ void Lexer::next(Token& t, bool& bol) {
 
 void Lexer::lex_identifier(Token& t) {
   t.kind = TokKind::Identifier;
-  while (i_ < src_.size() && is_ident_char(cur())) {
-    t.text += cur();
-    advance();
+  for (;;) {
+    // The run of identifier characters up to a possible line splice, taken at once (no line
+    // break inside it, so only the column moves).
+    size_t j = i_;
+    while (j < src_.size() && is_ident_char(src_[j])) ++j;
+    t.text.append(src_.data() + i_, j - i_);
+    col_ += static_cast<uint32_t>(j - i_);
+    i_ = j;
+    size_t before = i_;
+    skip_splices();
+    if (i_ == before || i_ >= src_.size() || !is_ident_char(src_[i_])) return;
   }
 }
 

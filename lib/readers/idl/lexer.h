@@ -40,7 +40,10 @@ class Lexer {
   /// #line: the line after the current one becomes `next_line` of `file`.
   void relocate(uint32_t file, uint32_t next_line) {
     file_ = file;
-    line_ = next_line - 1;
+    // The line break that ends the directive counts the line up; when none follows (the
+    // directive ends the buffer), what comes next (the end) is on `next_line` itself, never 0.
+    bool break_follows = src_.find_first_of("\r\n", i_) != std::string_view::npos;
+    line_ = break_follows ? next_line - 1 : next_line;
   }
   /// Where the next character is.
   SourcePos here() const { return {file_, line_, col_}; }
@@ -54,6 +57,7 @@ class Lexer {
   /// when anything was skipped.
   bool skip_space(bool cross_lines, bool& saw_newline);
   void skip_block_comment();
+  void skip_line_comment();  // from "//" to the line break (not consumed)
   void lex_identifier(Token& t);
   void lex_number(Token& t);
   void lex_quoted(Token& t, char quote, bool wide);

@@ -29,16 +29,18 @@ enum class TokKind : uint8_t {
   End,         // end of the translation unit: always the last token
 };
 
+// The small members first, packed into 16 bytes: a translation unit holds up to a million
+// tokens at once (mshtml.idl), and 80 bytes a token instead of 96 is 14 MB less to fault in.
 struct Token {
   TokKind kind = TokKind::End;
-  std::string text;
-  SourcePos pos;
-  /// For String/WideString/Char: the spelling as written in the source, quotes included (a
-  /// writer that wants to keep a string verbatim, like cpp_quote, uses it).
-  std::string spelling;
   /// True when whitespace or a line break preceded the token (uuid(…) is rebuilt from the
   /// tokens between its parentheses, and must not contain gaps).
   bool space_before = false;
+  SourcePos pos;
+  std::string text;
+  /// For String/WideString/Char: the spelling as written in the source, quotes included (a
+  /// writer that wants to keep a string verbatim, like cpp_quote, uses it).
+  std::string spelling;
 };
 
 /// One file the preprocessor read: its path as it was found (relative paths stay relative, so

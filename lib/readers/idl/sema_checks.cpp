@@ -29,10 +29,12 @@ void Sema::check_function(const m::Function& f, const ast::Method& meth, const U
                                   "' must be the last parameter");
     }
   }
+  if (params) check_unique_names(*params, u, "parameter", meth.decl.name);
   if (!automation || !params || last_types_.size() != params->size() + 1) return;
-  // A dispinterface method may take a void pointer: stdole2's Picture.Render does, in Microsoft's
-  // stdole2.tlb (testdata/corpus/ms) and in Wine's, which widl makes. Only a warning there.
-  const bool void_error = f.funckind != m::FuncKind::Dispatch;
+  // A void pointer is a warning too, as MIDL's MIDL2039 ("interface does not conform to
+  // [oleautomation]") is: stdole2's IPicture.Render takes one, in Microsoft's stdole2.tlb
+  // (testdata/corpus/ms) and in Wine's, and IDL written from either must compile again.
+  const bool void_error = false;
   for (size_t i = 0; i < params->size(); ++i) {
     const ast::Param& p = (*params)[i];
     check_automation_type(last_types_[i + 1], u, p.pos,
@@ -41,6 +43,24 @@ void Sema::check_function(const m::Function& f, const ast::Method& meth, const U
   check_automation_type(last_types_.front(), u, meth.pos,
                         "the result of '" + meth.decl.name + "'", void_error);
 }
+
+template <typename Member>
+void Sema::check_unique_names(const std::vector<Member>& members, const Unit* u,
+                              const char* what, const std::string& owner) {
+  std::unordered_map<std::string, size_t> seen;
+  for (size_t i = 0; i < members.size(); ++i) {
+    const std::string& name = members[i].decl.name;
+    if (name.empty()) continue;
+    auto [it, inserted] = seen.try_emplace(name, i);
+    if (!inserted)
+      error(u, members[i].pos, "TK5218",
+            std::string("duplicate ") + what + " name '" + name + "' in '" + owner + "'");
+  }
+}
+template void Sema::check_unique_names(const std::vector<ast::Param>&, const Unit*, const char*,
+                                       const std::string&);
+template void Sema::check_unique_names(const std::vector<ast::Member>&, const Unit*, const char*,
+                                       const std::string&);
 
 namespace {
 /// VARTYPEs an Automation (oleautomation/dual) method may use, directly or behind pointers and

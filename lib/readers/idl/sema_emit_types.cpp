@@ -41,6 +41,7 @@ uint32_t Sema::add_record(Entity& e, Entity& body) {
                           : create_typeinfo(e, kind, m::RecordDef{});
   if (!body.record) return idx;
   const ast::RecordSpec& rec = *body.record;
+  check_unique_names(rec.members, body.unit, "field", e.name);
   auto push = [&](m::Variable v) {
     if (is_union) {
       std::get<m::UnionDef>(lib_.types[idx].def).fields.push_back(std::move(v));

@@ -202,6 +202,10 @@ class Sema {
   bool derives_from_idispatch(const Entity& e);
   uint32_t count_inherited(const Entity& e, uint32_t* funcs);
   std::optional<model::Value> default_value(const ast::Expr& e, const TyP& t, const Unit* u);
+  /// Two members of one declaration with the same name (fields, parameters): TK5218.
+  template <typename Member>
+  void check_unique_names(const std::vector<Member>& members, const Unit* u, const char* what,
+                          const std::string& owner);
   void check_function(const model::Function& f, const ast::Method& m, const Unit* u,
                       bool automation);
   void check_automation_type(const TyP& t, const Unit* u, const SourcePos& pos,

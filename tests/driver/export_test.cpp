@@ -112,7 +112,11 @@ TEST_CASE("export without --target keeps a compiled library's own platform") {
 }
 
 TEST_CASE("typelib → IDL → typelib through the driver keeps the runtime's listing") {
-  for (const char* name : {"wine/scrrun.dll", "widl/netfw_win32.tlb", "wine/stdole2.tlb"}) {
+  // widl's three build stamps are left out on both sides, as in tests/cli/runtime_*.sh: IDL has
+  // no literal for their VT_UI4 (widl and tlbkit store an integer custom() value as VT_I4).
+  for (auto [name, target] : {std::pair{"wine/scrrun.dll", "win64"},
+                              std::pair{"widl/netfw_win32.tlb", "win32"},
+                              std::pair{"wine/stdole2.tlb", "win64"}}) {
     CAPTURE(name);
     driver::Options o;
     o.input = source_dir() + "/testdata/corpus/" + name;
@@ -130,11 +134,13 @@ TEST_CASE("typelib → IDL → typelib through the driver keeps the runtime's li
       REQUIRE(disk.put(file.string(), idl).empty());
     }
     support::DiagEngine d2;
-    std::string bytes = run(export_options(file.string(), "win64"), rc, d2);
+    std::string bytes = run(export_options(file.string(), target), rc, d2);
     for (const auto& d : d2.all())
       MESSAGE(support::format_diagnostic(d, support::DiagStyle::Gcc));
     REQUIRE(rc == 0);
-    CHECK(listing_of(bytes) == slurp(source_dir() + "/testdata/corpus/" + name + ".oleaut.txt"));
+    CHECK(without_widl_timestamps(listing_of(bytes)) ==
+          without_widl_timestamps(
+              slurp(source_dir() + "/testdata/corpus/" + std::string(name) + ".oleaut.txt")));
   }
 }
 

@@ -107,7 +107,8 @@ class Reader final : public sema::ImportResolver {
     sema::Unit* raw = u.get();
     units_[path] = raw;
     // Main files too: a batch may compile a file another one imports (dhtmled.idl, mshtml.idl).
-    if (cache_ && diags_.error_count() == errors_before) {
+    // Not a file read past the error limit: its errors went uncounted and its parse stopped.
+    if (cache_ && diags_.error_count() == errors_before && !diags_.too_many_errors()) {
       ImportCache::Entry& e = cache_->units[path];
       e.warnings.assign(diags_.all().begin() + static_cast<std::ptrdiff_t>(diags_before),
                         diags_.all().end());

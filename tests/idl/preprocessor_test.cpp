@@ -515,3 +515,53 @@ TEST_CASE("preprocessor: a bad -D is an error located at the command line") {
   REQUIRE(errs.size() == 1);
   CHECK(errs[0]->where.file == "<command line>");
 }
+
+TEST_CASE("preprocessor: a #if expression nested too deeply is an error, not a stack overflow") {
+  for (const std::string& expr : {std::string(20000, '(') + "1" + std::string(20000, ')'),
+                                  std::string(200000, '!') + "0", std::string(20000, '~') + "1",
+                                  [] {
+                                    std::string s;
+                                    for (int i = 0; i < 20000; ++i) s += "1 ? ";
+                                    return s + "1" + std::string(20000 * 4, ' ');
+                                  }()}) {
+    Run r;
+    run_pp(r, {{"main.idl", "#if " + expr + "\nyes\n#else\nno\n#endif\nafter\n"}});
+    auto errs = r.with_code("TK5040");
+    REQUIRE(errs.size() == 1);
+    CHECK_MESSAGE(errs[0]->message.find("nested too deeply") != std::string::npos, errs[0]->message);
+    CHECK(errs[0]->where.line == 1);
+    CHECK(r.text() == "no after");  // a failed #if counts as false
+  }
+  // 200 levels are fine.
+  CHECK(pp_text("#if " + std::string(190, '(') + "1" + std::string(190, ')') + "\nyes\n#endif\n") ==
+        "yes");
+  CHECK(pp_text("#if " + std::string(191, '!') + "0\nyes\n#endif\n") == "yes");
+}
+
+TEST_CASE("preprocessor: #line at the end without a line break never gives line 0") {
+  Run r;
+  run_pp(r, {{"main.idl", "#if 1\n#line 1"}});  // the unterminated #if is reported at the end
+  auto errs = r.with_code("TK5031");
+  REQUIRE(errs.size() == 1);
+  CHECK(errs[0]->where.line >= 1);
+  REQUIRE(r.ts);
+  CHECK(r.ts->tokens.back().pos.line == 1);  // the End token, on line 1 after the #line
+  Run b;
+  run_pp(b, {{"main.idl", "#line 9\nx"}});  // with a line break: the next line is 9
+  CHECK(b.token(0).pos.line == 9);
+}
+
+TEST_CASE("preprocessor: an empty #line file name is an error and the name stays") {
+  Run r;
+  run_pp(r, {{"main.idl", "a\n#line 5 \"\"\nb\n"}});
+  auto errs = r.with_code("TK5053");
+  REQUIRE(errs.size() == 1);
+  check_at(*errs[0], "main.idl", 2, 9);
+  CHECK(r.token(1).pos.line == 5);
+  CHECK(r.ts->sources.location(r.token(1).pos).file == "main.idl");
+  Run u;  // unterminated: the lexer's error, and the name stays
+  run_pp(u, {{"main.idl", "a\n#line 5 \"\nb\n"}});
+  CHECK(u.diags.has_errors());
+  for (const auto& d : u.diags.all()) CHECK(!d.where.file.empty());
+  CHECK(u.ts->sources.location(u.token(1).pos).file == "main.idl");
+}

@@ -61,6 +61,22 @@ class ExprParser {
     failed_ = true;
   }
 
+  /// One level of recursion (a unary operator, a '(' or a '?'): past kMaxDepth the expression
+  /// fails instead of exhausting the stack (20000 nested parentheses would).
+  struct Nest {
+    ExprParser& p;
+    explicit Nest(ExprParser& parser) : p(parser) {
+      if (++p.depth_ > kMaxDepth)
+        p.fail(p.here(), "#if expression nested too deeply (more than " +
+                             std::to_string(kMaxDepth) + " levels)");
+    }
+    ~Nest() { --p.depth_; }
+    Nest(const Nest&) = delete;
+    Nest& operator=(const Nest&) = delete;
+  };
+  // As the parser's limit on nesting (parser_internal.h); far above any real #if.
+  static constexpr int kMaxDepth = 200;
+
   Value comma(bool ev) {
     Value v = conditional(ev);
     while (!failed_ && at(",")) {
@@ -73,6 +89,8 @@ class ExprParser {
   Value conditional(bool ev) {
     Value c = binary(1, ev);
     if (failed_ || !at("?")) return c;
+    Nest nest(*this);
+    if (failed_) return {};
     ++i_;
     Value a = comma(ev && c.truth());
     if (!failed_ && !at(":")) fail(here(), "expected ':' in a conditional expression");
@@ -166,6 +184,8 @@ class ExprParser {
     }
     const Token& t = t_[i_].tok;
     if (t.kind == TokKind::Punct) {
+      Nest nest(*this);  // each operator and '(' is one more level of recursion
+      if (failed_) return {};
       if (t.text == "+" || t.text == "-" || t.text == "~" || t.text == "!") {
         ++i_;
         Value v = unary(ev);
@@ -273,6 +293,7 @@ class ExprParser {
   SourcePos directive_;
   size_t i_ = 0;
   bool failed_ = false;
+  int depth_ = 0;
 };
 
 }  // namespace

@@ -360,7 +360,13 @@ void Preprocessor::do_line(Lexer& lex, const Token& name_tok) {
   }
   FileCtx& f = stack_.back();
   uint32_t file = f.file;
-  if (line.size() >= 2 && line[1].tok.kind == TokKind::String) {
+  if (line.size() >= 2 && line[1].tok.kind == TokKind::String && line[1].tok.text.empty()) {
+    // An empty name would leave every later diagnostic without a location: the name stays. An
+    // unterminated string was reported by the lexer already.
+    const std::string& sp = line[1].tok.spelling;
+    if (sp.size() >= 2 && sp.back() == '"')
+      error(line[1].tok.pos, "TK5053", "#line file name is empty; the file name is unchanged");
+  } else if (line.size() >= 2 && line[1].tok.kind == TokKind::String) {
     file = static_cast<uint32_t>(out_.sources.files.size());
     out_.sources.files.push_back({line[1].tok.text, out_.sources.files[f.file].included_from});
   } else if (line.size() >= 2 && name_tok.kind != TokKind::Number) {

@@ -175,3 +175,49 @@ TEST_CASE("export refuses standard output and leaves no file when the input is b
   CHECK(d2.all().front().where.column > 0);
   fs::remove_all(dir);
 }
+
+TEST_CASE("export: -D, -U and -I reach the IDL preprocessor") {
+  fs::path dir = fs::temp_directory_path() / "tlbkit-export-macros";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "inc");
+  support::DiskSink disk;
+  REQUIRE(disk.put((dir / "inc" / "values.h").string(), "#define FROM_INCLUDE 3\n").empty());
+  REQUIRE(disk.put((dir / "m.idl").string(),
+                   "#include \"values.h\"\n"
+                   "[uuid(12345678-0000-0000-0000-000000000001), version(1.0)]\n"
+                   "library L {\n"
+                   "  typedef enum { A = VALUE, B = FROM_INCLUDE } E;\n"
+                   "#ifdef EXTRA\n"
+                   "  typedef enum { X = 1 } Extra;\n"
+                   "#endif\n"
+                   "#ifdef __WIDL__\n"
+                   "  typedef enum { W = 1 } Widl;\n"
+                   "#endif\n"
+                   "}\n")
+              .empty());
+  auto compile = [&](std::vector<std::string> defines, std::vector<std::string> undefines) {
+    driver::Options o;
+    o.input = (dir / "m.idl").string();
+    o.format = "oleaut";
+    o.output = "out";
+    o.include_dirs = {(dir / "inc").string()};
+    o.defines = std::move(defines);
+    o.undefines = std::move(undefines);
+    support::DiagEngine diags;
+    int rc = -1;
+    std::string out = run(o, rc, diags);
+    CHECK(rc == 0);
+    return out;
+  };
+  std::string plain = compile({"VALUE=7"}, {});
+  CHECK(plain.find("type E ") != std::string::npos);
+  CHECK(plain.find("var A memid=") != std::string::npos);
+  CHECK(plain.find("value=vt3:7") != std::string::npos);  // A = VALUE from -D
+  CHECK(plain.find("value=vt3:3") != std::string::npos);  // FROM_INCLUDE, found through -I
+  CHECK(plain.find("type Extra ") == std::string::npos);
+  CHECK(plain.find("type Widl ") != std::string::npos);  // __WIDL__ is predefined
+  std::string more = compile({"VALUE=7", "EXTRA"}, {"__WIDL__"});
+  CHECK(more.find("type Extra ") != std::string::npos);
+  CHECK(more.find("type Widl ") == std::string::npos);
+  fs::remove_all(dir);
+}

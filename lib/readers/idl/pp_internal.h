@@ -23,6 +23,11 @@ inline constexpr size_t kMaxIncludedBytes = 256u << 20;  // text read through #i
 inline constexpr size_t kMaxOutputTokens = 4000000;   // tokens handed to the parser
 inline constexpr size_t kMaxExpansionWork = 16000000; // tokens produced by macro substitution
 inline constexpr unsigned kMaxArgNesting = 256;       // nested argument pre-expansions
+// Memory one macro use met in the text may take, its arguments' pre-expansion and rescans
+// included (token objects and their text): the token counts above bound time, not memory, since
+// many nested expansions are alive at once (a 147-byte doubling macro took 1.9 GB). The largest
+// in the Wine SDK is a few hundred kB.
+inline constexpr size_t kMaxExpansionBytes = 32u << 20;
 
 struct Macro;
 
@@ -152,6 +157,8 @@ class Preprocessor {
   /// `defined` comes out of a macro, as GCC and MSVC allow): a Number token 1 or 0.
   PPToken defined_operator(Input& in, const PPToken& op);
   bool charge(size_t tokens, const SourcePos& pos);
+  /// Counts memory `t` takes in the expansion under way; false (with one error) past the bound.
+  bool charge_bytes(const PPToken& t, const SourcePos& pos);
 
   const PreprocessOptions& opts_;
   support::DiagEngine& diags_;
@@ -178,6 +185,7 @@ class Preprocessor {
   size_t includes_ = 0;
   size_t included_bytes_ = 0;
   size_t work_ = 0;
+  size_t expansion_bytes_ = 0;  // since the current macro use in the text began (run() resets)
   bool work_exceeded_ = false;
   unsigned arg_nesting_ = 0;
   bool nesting_reported_ = false;

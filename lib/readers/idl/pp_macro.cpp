@@ -160,6 +160,17 @@ bool Preprocessor::charge(size_t tokens, const SourcePos& pos) {
   return false;
 }
 
+bool Preprocessor::charge_bytes(const PPToken& t, const SourcePos& pos) {
+  expansion_bytes_ += sizeof(PPToken) + t.tok.text.size() + t.tok.spelling.size();
+  if (expansion_bytes_ <= kMaxExpansionBytes) return !work_exceeded_;
+  if (!work_exceeded_)
+    error(pos, "TK5026",
+          "macro expansion too large (more than " + std::to_string(kMaxExpansionBytes >> 20) +
+              " MiB for one macro use); macros are no longer expanded");
+  work_exceeded_ = true;
+  return false;
+}
+
 PPToken Preprocessor::expand_next(Input& in) {
   for (;;) {
     PPToken t = next_raw(in);
@@ -195,6 +206,8 @@ std::vector<PPToken> Preprocessor::expand_list(const std::vector<PPToken>& list)
   for (;;) {
     PPToken t = expand_next(in);
     if (t.tok.kind == TokKind::End) break;
+    // Past the bound the expansion is abandoned: its caller drops what it has.
+    if (!charge_bytes(t, t.tok.pos)) break;
     out.push_back(std::move(t));
   }
   --arg_nesting_;
@@ -225,10 +238,10 @@ bool Preprocessor::expand_macro(Input& in, const PPToken& name, const Macro& m) 
       in.pending.push_back(std::move(p));  // just a name, not a use of the macro
       return false;
     }
-    if (!collect_args(in, name, m, args)) return true;
+    if (!collect_args(in, name, m, args) || work_exceeded_) return true;
   }
   std::vector<PPToken> out = substitute(m, args, name);
-  if (!charge(out.size() + 1, name.tok.pos)) return true;
+  if (work_exceeded_ || !charge(out.size() + 1, name.tok.pos)) return true;
   PPToken marker;
   marker.end_of = &m;  // m outlives the marker: macros_ or retired_ keeps every definition
   in.pending.push_back(std::move(marker));
@@ -261,7 +274,8 @@ bool Preprocessor::collect_args(Input& in, const PPToken& name, const Macro& m,
         continue;
       }
     }
-    args.back().push_back(std::move(t));
+    // Past the memory bound the arguments are still read to the ')' but not kept.
+    if (charge_bytes(t, name.tok.pos)) args.back().push_back(std::move(t));
   }
   size_t n = m.params.size();
   if (n == 0 && args.size() == 1 && args[0].empty()) args.clear();
@@ -328,8 +342,15 @@ std::vector<PPToken> Preprocessor::substitute(const Macro& m,
   for (const auto& a : args) room += a.size();
   out.reserve(room);
   bool placemarker = false;  // the last thing substituted was an empty argument before ##
+  size_t charged = 0;        // out's tokens counted against the memory bound
+  auto over_bound = [&] {
+    for (; charged < out.size(); ++charged)
+      if (!charge_bytes(out[charged], at)) return true;
+    return work_exceeded_;
+  };
   const auto& body = m.body;
   for (size_t i = 0; i < body.size(); ++i) {
+    if (over_bound()) return {};  // an argument's expansion or the output went past a bound
     const Macro::Item& item = body[i];
     bool before_paste = i + 1 < body.size() && is_punct(body[i + 1].tok, "##");
     if (m.function_like && is_punct(item.tok, "#") && i + 1 < body.size() &&
@@ -377,6 +398,7 @@ std::vector<PPToken> Preprocessor::substitute(const Macro& m,
     out.push_back(body_token(item.tok));
     placemarker = false;
   }
+  if (over_bound()) return {};
   if (!out.empty()) out.front().tok.space_before = name.tok.space_before;
   return out;
 }

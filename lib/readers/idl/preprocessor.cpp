@@ -83,6 +83,13 @@ bool Preprocessor::run(const std::string& path) {
   // the memory (mshtml.idl: 0.9 million tokens).
   out_.tokens.reserve(std::min(files_[path].text.size() + 16, kMaxOutputTokens + 1));
   for (;;) {
+    // When all that expansions left is read (end markers aside, which next_raw would drop
+    // anyway), a new macro use in the text may begin: the memory bound counts afresh.
+    while (!top_.pending.empty() && top_.pending.back().end_of) {
+      --top_.pending.back().end_of->active;
+      top_.pending.pop_back();
+    }
+    if (top_.pending.empty()) expansion_bytes_ = 0;
     PPToken t = expand_next(top_);
     if (t.tok.kind != TokKind::End && out_.tokens.size() >= kMaxOutputTokens) {
       error(t.tok.pos, "TK5026",

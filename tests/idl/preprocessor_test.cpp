@@ -312,7 +312,10 @@ TEST_CASE("preprocessor: a missing include is one error at the #include with the
   check_at(d, "mid.h", 2, 12);
   REQUIRE(d.notes.size() == 1);
   CHECK(d.notes[0].severity == support::Severity::Note);
-  CHECK(d.notes[0].message == "in file included from main.idl:2:10");
+  CHECK(d.notes[0].message == "included from here");
+  CHECK(d.notes[0].where.file == "main.idl");
+  CHECK(d.notes[0].where.line == 2);
+  CHECK(d.notes[0].where.column == 10);
   check_at(d.notes[0], "main.idl", 2, 10);
 }
 
@@ -326,8 +329,11 @@ TEST_CASE("preprocessor: an include cycle is an error with the chain, not a hang
   REQUIRE(errs.size() == 1);
   check_at(*errs[0], "b.h", 2, 10);
   REQUIRE(errs[0]->notes.size() == 2);
-  CHECK(errs[0]->notes[0].message == "in file included from a.h:2:10");
-  CHECK(errs[0]->notes[1].message == "in file included from main.idl:1:10");
+  CHECK(errs[0]->notes[0].message == "included from here");
+  CHECK(errs[0]->notes[0].where.file == "a.h");
+  CHECK(errs[0]->notes[0].where.line == 2);
+  CHECK(errs[0]->notes[1].where.file == "main.idl");
+  CHECK(errs[0]->notes[1].where.line == 1);
   CHECK(r.diags.error_count() == 1);
 }
 

@@ -19,10 +19,8 @@ std::vector<support::Diagnostic> SourceMap::include_chain(const SourcePos& pos) 
   for (size_t guard = 0; file < files.size() && guard < files.size(); ++guard) {
     const std::optional<SourcePos>& from = files[file].included_from;
     if (!from) break;
-    support::Location where = location(*from);
-    std::string text = "in file included from " + where.file + ":" + std::to_string(where.line) +
-                       ":" + std::to_string(where.column);
-    notes.push_back({support::Severity::Note, "", std::move(where), std::move(text), {}});
+    // The note is located at the #include, so its text need not repeat the place.
+    notes.push_back({support::Severity::Note, "", location(*from), "included from here", {}});
     file = from->file;
   }
   return notes;

@@ -56,7 +56,7 @@ class SourceMap {
 
   /// file:line:column of `pos`.
   support::Location location(const SourcePos& pos) const;
-  /// "in file included from a.idl:3:10" notes, innermost include first.
+  /// "included from here" notes located at each #include, innermost include first.
   std::vector<support::Diagnostic> include_chain(const SourcePos& pos) const;
   /// An error at `pos` with its include chain as notes.
   void error(support::DiagEngine& diags, const std::string& code, const SourcePos& pos,

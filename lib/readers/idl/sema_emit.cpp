@@ -130,12 +130,9 @@ uint32_t Sema::create_typeinfo(Entity& e, m::TypeKind kind, m::TypeDef def) {
   if (ti.guid) {
     auto [it, inserted] = guids_.try_emplace(*ti.guid, e.unit, e.pos);
     if (!inserted) {
-      error(e.unit, e.pos, "TK5206", "duplicate uuid " + ti.guid->to_string() + " on '" +
-                                         e.name + "'");
-      if (it->second.first) {
-        it->second.first->sources.warning(diags_, "TK5206", it->second.second,
-                                          "the uuid was first used here");
-      }
+      error_noted(e.unit, e.pos, "TK5206",
+                  "duplicate uuid " + ti.guid->to_string() + " on '" + e.name + "'",
+                  it->second.first, it->second.second, "the uuid was first used here");
     }
   }
   uint32_t idx = static_cast<uint32_t>(lib_.types.size());

@@ -115,6 +115,9 @@ class Sema {
   model::Library build(const Unit& main);
 
   // ---- shared helpers (used across the sema_*.cpp files) ----
+  /// An error with a note pointing at an earlier place ("first declared here").
+  void error_noted(const Unit* u, const SourcePos& pos, const std::string& code, std::string msg,
+                   const Unit* earlier, const SourcePos& earlier_pos, std::string note);
   void error(const Unit* u, const SourcePos& pos, const std::string& code, std::string msg);
   void warning(const Unit* u, const SourcePos& pos, const std::string& code, std::string msg);
 

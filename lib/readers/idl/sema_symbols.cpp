@@ -24,6 +24,20 @@ void Sema::error(const Unit* u, const SourcePos& pos, const std::string& code, s
   }
 }
 
+void Sema::error_noted(const Unit* u, const SourcePos& pos, const std::string& code,
+                       std::string msg, const Unit* earlier, const SourcePos& earlier_pos,
+                       std::string note) {
+  support::Diagnostic d{support::Severity::Error, code, {}, std::move(msg), {}};
+  if (u) {
+    d.where = u->sources.location(pos);
+    d.notes = u->sources.include_chain(pos);
+  }
+  if (earlier)
+    d.notes.push_back({support::Severity::Note, "", earlier->sources.location(earlier_pos),
+                       std::move(note), {}});
+  diags_.report(std::move(d));
+}
+
 void Sema::warning(const Unit* u, const SourcePos& pos, const std::string& code,
                    std::string msg) {
   if (u) {
@@ -70,9 +84,8 @@ void Sema::register_name(Entity* e, const Unit& u, const SourcePos& pos) {
   // file made (directmanipulation.idl's `typedef void* HWND;`) applies from there on; uses
   // before it keep the first (bound_).
   if (u.is_main && old->unit && old->unit->is_main) {
-    error(&u, pos, "TK5201", "duplicate name '" + e->name + "'");
-    if (old->unit) old->unit->sources.warning(diags_, "TK5201", old->pos,
-                                              "'" + e->name + "' was first declared here");
+    error_noted(&u, pos, "TK5201", "duplicate name '" + e->name + "'", old->unit, old->pos,
+                "'" + e->name + "' was first declared here");
   }
   it->second = e;
 }

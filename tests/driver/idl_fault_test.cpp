@@ -18,7 +18,6 @@
 #include <fstream>
 #include <map>
 #include <memory>
-#include <regex>
 #include <string>
 #include <sys/resource.h>
 #include <sys/time.h>
@@ -101,14 +100,31 @@ const std::string& headers_dir() {
   return d;
 }
 
+/// True when a line starts (after blanks) with `library NAME`. (Not std::regex: GCC 12 reports
+/// false maybe-uninitialized warnings inside <regex> in sanitizer builds.)
+bool has_library_block(const std::string& text) {
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    size_t i = text.find_first_not_of(" \t", at);
+    if (i != std::string::npos && i < end && text.compare(i, 7, "library") == 0 && i + 8 < end &&
+        (text[i + 7] == ' ' || text[i + 7] == '\t')) {
+      size_t name = text.find_first_not_of(" \t", i + 7);
+      if (name < end && (std::isalnum(static_cast<unsigned char>(text[name])) || text[name] == '_'))
+        return true;
+    }
+    at = end + 1;
+  }
+  return false;
+}
+
 /// The wine-include files holding a `library` block, sorted.
 const std::vector<fs::path>& library_files() {
   static const std::vector<fs::path> files = [] {
     std::vector<fs::path> out;
-    const std::regex lib_block(R"((^|\n)[ \t]*library[ \t]+\w+)");
     for (const auto& e : fs::directory_iterator(wine_dir())) {
       if (e.path().extension() != ".idl") continue;
-      if (std::regex_search(slurp(e.path()), lib_block)) out.push_back(e.path());
+      if (has_library_block(slurp(e.path()))) out.push_back(e.path());
     }
     std::sort(out.begin(), out.end());
     return out;

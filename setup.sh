@@ -30,8 +30,8 @@ cmake --build build -j "$jobs"
 
 ctest --test-dir build --output-on-failure -j "$jobs"
 
-# The fault tests (truncated and corrupted inputs), the readers' tests and the fuzz seeds again,
-# under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The fault tests (truncated and corrupted inputs), the readers' tests (IDL included) and both
+# fuzz targets' seeds again, under AddressSanitizer and UndefinedBehaviorSanitizer.
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
-ctest --preset asan -j "$jobs" -R "^(readers_test|idl_test|driver_test|fuzz_tlb_reader_seeds)$"
+ctest --preset asan -j "$jobs" -R "^(readers_test|idl_test|driver_test|fuzz_tlb_reader_seeds|fuzz_idl_reader_seeds)$"

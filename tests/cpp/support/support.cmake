@@ -1,0 +1,1 @@
+# support.cmake — the support header's runtime test (owned by its helper; empty for now).

@@ -74,6 +74,27 @@ int main(int argc, char** argv) {
   exp->add_option("-o,--output", opts.output,
                   "the type library to write (a directory for several inputs)")
       ->required();
+  auto* imp = app.add_subcommand(
+      "import", "bindings from a library: C++ headers (a portable #import), a JSON descriptor");
+  add_input_options(imp, opts);
+  imp->add_option("--cpp", opts.cpp_dir,
+                  "write C++ bindings here: <Library>.h per library and tlbkit_com.h");
+  imp->add_option("--json", opts.json_output, "write the library's JSON descriptor here");
+  imp->add_option("--namespace", opts.cpp_namespace,
+                  "C++: the namespace of the declarations (default: the library's name)");
+  imp->add_flag("--no-namespace", opts.no_namespace, "C++: declarations at global scope");
+  imp->add_flag("--raw-interfaces-only", opts.raw_interfaces_only,
+                "C++: raw vtable interfaces only, no wrappers (raw methods without a prefix)");
+  imp->add_flag("--named-guids", opts.named_guids,
+                "C++: LIBID_/IID_/DIID_/CLSID_ constants");
+  imp->add_option("--rename", opts.renames, "C++: rename a library name, OLD=NEW")
+      ->allow_extra_args(false);
+  imp->add_option("--exclude", opts.excludes, "C++: leave a type out")->allow_extra_args(false);
+  imp->add_option("--raw-method-prefix", opts.raw_method_prefix,
+                  "C++: prefix of raw vtable methods (default raw_)");
+  imp->add_option("--high-method-prefix", opts.high_method_prefix,
+                  "C++: prefix of the throwing wrapper methods (default none)");
+
   app.add_option("--diagnostics-format", diag_format, "gcc (default) or msvc")
       ->check(CLI::IsMember({"gcc", "msvc"}));
 
@@ -82,6 +103,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? driver::kExitOk : driver::kExitUsage;
   }
+  if (imp->parsed()) opts.command = driver::Command::Import;
   if (exp->parsed()) {
     opts.command = driver::Command::Export;
     if (opts.inputs.size() == 1) opts.input = opts.inputs.front();

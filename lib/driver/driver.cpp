@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 
+#include "driver/import.h"
 #include "driver/inputs.h"
 #include "model/layout.h"
 #include "model/library_set.h"
@@ -160,6 +161,7 @@ int run_one(const Options& opts, const std::shared_ptr<idl::ImportCache>& cache,
   if (diags.has_errors()) return exit_code_for(diags);
 
   if (opts.command == Command::Export) return export_typelib(opts, *lib, set, diags, sink);
+  if (opts.command == Command::Import) return import_library(opts, in.file, *lib, set, diags, sink);
   return inspect(opts, in, *lib, set, diags, sink);
 }
 

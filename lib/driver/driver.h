@@ -11,7 +11,7 @@
 
 namespace tlbkit::driver {
 
-enum class Command : uint8_t { Inspect, Export };
+enum class Command : uint8_t { Inspect, Export, Import };
 
 struct Options {
   Command command = Command::Inspect;
@@ -32,6 +32,18 @@ struct Options {
   std::vector<std::string> defines;       // -D NAME[=VALUE]
   std::vector<std::string> undefines;     // -U NAME
   support::DiagStyle diag_style = support::DiagStyle::Gcc;
+
+  // import: C++ bindings (as MSVC's #import) and/or a JSON descriptor.
+  std::string cpp_dir;                   // --cpp DIR: <Lib>.h per library + tlbkit_com.h
+  std::string json_output;               // --json FILE
+  std::string cpp_namespace;             // --namespace NAME (default: the library's name)
+  bool no_namespace = false;             // --no-namespace
+  bool raw_interfaces_only = false;      // --raw-interfaces-only
+  bool named_guids = false;              // --named-guids
+  std::vector<std::string> renames;      // --rename OLD=NEW
+  std::vector<std::string> excludes;     // --exclude NAME
+  std::optional<std::string> raw_method_prefix;   // --raw-method-prefix P (default raw_)
+  std::optional<std::string> high_method_prefix;  // --high-method-prefix P (default none)
 };
 
 /// Exit codes, as the design fixes them.

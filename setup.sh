@@ -5,13 +5,16 @@
 #   bash setup.sh test     install + build + ctest, then the reader and fault tests again under
 #                          ASan/UBSan (build-asan/). The test suite also needs Wine and MinGW-w64
 #                          (typelibs tlbkit writes are listed by the real OLE Automation runtime)
-#                          and widl (the peer compiler the IDL tests compare against).
+#                          and widl (the peer compiler the IDL tests compare against); the
+#                          generated C++ is compiled with MinGW-w64 (x86_64, i686) and clang
+#                          and run under Wine.
 set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-build}
 
 packages=(cmake ninja-build g++ libcli11-dev nlohmann-json3-dev doctest-dev)
-[ "$mode" = test ] && packages+=(python3-jsonschema wine wine64 g++-mingw-w64-x86-64 wine64-tools)
+[ "$mode" = test ] && packages+=(python3-jsonschema wine wine64 g++-mingw-w64-x86-64 g++-mingw-w64-i686
+                                  clang wine64-tools)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,11 +1,359 @@
-// The C++ writer's wrapper part: throwing wrappers of vtable/dual interfaces and Invoke wrappers
-// of dispinterfaces (see cpp_emit.h). Layer: writers.
-// STUB (lead): emits nothing yet.
+// The C++ writer's wrapper part: throwing wrappers of vtable/dual interfaces (retval as result,
+// GetX/PutX/PutRefX, owning bstr/variant/safearray, default arguments) and Invoke wrappers of
+// dispinterfaces (see cpp_emit.h and cpp-spec's "Wrappers"/"Dispinterfaces"). Layer: writers.
+#include <optional>
+#include <variant>
+#include <vector>
+
 #include "writers/cpp/cpp_emit.h"
+#include "writers/cpp/cpp_wrap_common.h"
+#include "writers/cpp/cpp_wrap_sig.h"
 
 namespace tlbkit::cppw {
 
-void emit_interface_wrappers(Context&, const model::TypeInfo&, std::string&, std::string&) {}
-void emit_dispatch_wrappers(Context&, const model::TypeInfo&, std::string&, std::string&) {}
+using wrap::Shape;
+using wrap::TypeShape;
+using wrap::is_hresult;
+using wrap::kNone;
+using wrap::retval_index;
+
+namespace {
+
+namespace vt = model::vt;
+
+bool is_virtual(const model::Function& f) {
+  return f.funckind == model::FuncKind::PureVirtual || f.funckind == model::FuncKind::Virtual;
+}
+
+// ---- Vtable wrappers ------------------------------------------------------------------------------
+
+// A parameter of a vtable wrapper: BSTR/VARIANT [in] as const bstr&/variant&, VARIANT_BOOL [in]
+// as bool, everything else (out parameters included) as the raw type.
+wrap::Param vtable_param(Context& cx, const model::Function& f, size_t i) {
+  const model::Param& p = f.params[i];
+  wrap::Param w;
+  w.name = param_name(cx, f, i);
+  w.type = raw_type(cx, p.type);
+  w.arg = w.name;
+  if (p.flags & model::paramflag::Out) return w;
+  TypeShape s = wrap::shape_of(cx, p.type);
+  switch (s.shape) {
+    case Shape::Bstr:
+      w.type = "const ::tlbkit::bstr&", w.arg = w.name + ".get()";
+      break;
+    case Shape::Variant:
+      w.type = "const ::tlbkit::variant&", w.arg = w.name + ".get()";
+      break;
+    case Shape::Bool:
+      w.type = "bool", w.arg = "(" + w.name + " ? VARIANT_TRUE : VARIANT_FALSE)";
+      break;
+    default: break;
+  }
+  w.def = wrap::default_argument(cx, p, s);
+  return w;
+}
+
+// How a wrapper receives the [out, retval] value: a local of `local` type passed as `arg`,
+// returned as `ret` of type `type`.
+struct Retval {
+  std::string type, local_type, init, arg_suffix, ret_suffix;
+  bool by_address = true;  // pass &local (else local.out()/put())
+};
+
+std::optional<Retval> lift_retval(Context& cx, const model::Param& p) {
+  const auto* ptr = std::get_if<model::Pointer>(&p.type.v);
+  if (!ptr || std::holds_alternative<model::CArray>(ptr->pointee->v)) return std::nullopt;
+  TypeShape s = wrap::shape_of(cx, *ptr->pointee);
+  Retval r;
+  switch (s.shape) {
+    case Shape::Void: return std::nullopt;
+    case Shape::Bstr: r.type = r.local_type = "::tlbkit::bstr"; break;
+    case Shape::Variant: r.type = r.local_type = "::tlbkit::variant"; break;
+    case Shape::SafeArray: r.type = r.local_type = "::tlbkit::safearray"; break;
+    case Shape::Bool:
+      r.type = "bool", r.local_type = "VARIANT_BOOL", r.init = " = 0", r.ret_suffix = " != 0";
+      return r;
+    case Shape::Interface:
+      if (s.cls.empty()) return std::nullopt;
+      r.type = r.local_type = "::tlbkit::com_ptr<" + s.cls + ">";
+      r.by_address = false, r.arg_suffix = ".put()";
+      return r;
+    default:
+      r.type = r.local_type = raw_type(cx, *ptr->pointee);
+      r.init = "{}";
+      return r;
+  }
+  r.by_address = false, r.arg_suffix = ".out()";
+  return r;
+}
+
+void emit_vtable_wrapper(Context& cx, const model::TypeInfo& t, const model::Function& f,
+                         wrap::MemberNames& names, wrap::Out& out) {
+  const std::string raw = raw_method_name(cx, t, f);
+  wrap::Signature sig;
+  sig.name = names.take(wrap::wrapper_base_name(cx, f));
+  const bool hr = is_hresult(f.result);
+  size_t rv = hr ? retval_index(f) : kNone;
+  std::optional<Retval> lifted = rv != kNone ? lift_retval(cx, f.params[rv]) : std::nullopt;
+  if (!lifted) rv = kNone;
+  for (size_t i = 0; i < f.params.size(); ++i)
+    if (i != rv) sig.params.push_back(vtable_param(cx, f, i));
+  wrap::trailing_defaults(sig.params);
+
+  const std::string iid = wrap::iid_expression(cx, t);
+  const std::string local = wrap::fresh_local(sig.params, "_result");
+  // The raw call's arguments in the raw method's order (the retval, by MIDL's rule the last, is
+  // where the library puts it).
+  std::string args;
+  for (size_t i = 0, j = 0; i < f.params.size(); ++i) {
+    if (!args.empty()) args += ", ";
+    if (i == rv)
+      args += (lifted->by_address ? "&" : "") + local + lifted->arg_suffix;
+    else
+      args += sig.params[j++].arg;
+  }
+  std::string body;
+  if (hr && lifted) {
+    sig.result = lifted->type;
+    body = "  " + lifted->local_type + " " + local + lifted->init + ";\n"
+           "  ::tlbkit::check(this->" + raw + "(" + args + "), this, " + iid + ");\n"
+           "  return " + local + lifted->ret_suffix + ";\n";
+  } else if (hr) {
+    const bool put = f.invkind == model::InvokeKind::PropertyPut ||
+                     f.invkind == model::InvokeKind::PropertyPutRef;
+    sig.result = put ? "void" : "HRESULT";
+    body = std::string(put ? "  " : "  return ") + "::tlbkit::check(this->" + raw + "(" + args +
+           "), this, " + iid + ");\n";
+  } else {
+    TypeShape rs = wrap::shape_of(cx, f.result);
+    const std::string call = "this->" + raw + "(" + args + ")";
+    if (rs.shape == Shape::Void) {
+      sig.result = "void", body = "  " + call + ";\n";
+    } else if (rs.shape == Shape::Bool) {
+      sig.result = "bool", body = "  return " + call + " != 0;\n";
+    } else {
+      sig.result = raw_type(cx, f.result), body = "  return " + call + ";\n";
+    }
+  }
+  wrap::write(cx, t, sig, body, out);
+}
+
+// ---- Dispinterface wrappers -----------------------------------------------------------------------
+
+// The C++ type an integer or floating VARTYPE is converted to so that tlbkit::variant's matching
+// constructor makes exactly that VARTYPE ("" when the value passes as it is).
+std::string variant_cast_type(uint16_t v) {
+  switch (v) {
+    case vt::I1: return "signed char";
+    case vt::UI1: return "unsigned char";
+    case vt::I2: return "short";
+    case vt::UI2: return "unsigned short";
+    case vt::I4: return "long";
+    case vt::UI4: return "unsigned long";
+    case vt::I8: return "long long";
+    case vt::UI8: return "unsigned long long";
+    case vt::Int: return "int";
+    case vt::UInt: return "unsigned int";
+    case vt::R4: return "float";
+    case vt::R8: return "double";
+    case vt::IntPtr: return "LONG_PTR";
+    case vt::UIntPtr: return "ULONG_PTR";
+    default: return "";
+  }
+}
+
+// An Invoke wrapper's parameter `name` of type `t`: its C++ type and the tlbkit::variant
+// expression that carries it. Empty `why` on success; else why it cannot be passed.
+std::string dispatch_arg(Context& cx, const model::TypeRef& t, wrap::Param& w) {
+  TypeShape s = wrap::shape_of(cx, t);
+  w.type = raw_type(cx, t);
+  w.arg = w.name;
+  const bool direct = std::holds_alternative<model::BaseType>(t.v);
+  switch (s.shape) {
+    case Shape::Bstr: w.type = "const ::tlbkit::bstr&"; return "";
+    case Shape::Variant: w.type = "const ::tlbkit::variant&"; return "";
+    case Shape::Bool: w.type = "bool"; return "";
+    case Shape::Interface: return "";
+    case Shape::Enum:
+      w.arg = "::tlbkit::variant::of(VT_I4, static_cast<long long>(" + w.name + "))";
+      return "";
+    case Shape::Scalar:
+      if (s.vt == vt::Date) {
+        w.arg = "::tlbkit::variant::date(" + w.name + ")";
+      } else if (s.vt == vt::Error) {
+        w.arg = "::tlbkit::variant::of(VT_ERROR, static_cast<long long>(" + w.name + "))";
+      } else if (std::string c = variant_cast_type(s.vt);
+                 !c.empty() && (!direct || s.vt == vt::I1 || s.vt == vt::IntPtr ||
+                                s.vt == vt::UIntPtr)) {
+        w.arg = "static_cast<" + c + ">(" + w.name + ")";
+      }
+      return "";
+    case Shape::SafeArray:
+      if (!s.vt) return "an array of a type a VARIANT cannot hold";
+      w.arg = "::tlbkit::variant(" + w.name + ", " + wrap::vt_name(s.vt) + ")";
+      return "";
+    case Shape::Pointer:
+      if (!s.pointee_vt || s.pointee == Shape::Record) return "a pointer to a type a VARIANT cannot refer to";
+      w.arg = "::tlbkit::variant::by_ref(" + wrap::vt_name(s.pointee_vt) + ", " + w.name + ")";
+      return "";
+    case Shape::Record: return "a record passed by value";
+    default:
+      return "a type a VARIANT cannot hold";
+  }
+}
+
+// What an Invoke wrapper returns for a result of type `t` (nullptr: none), and how the returned
+// tlbkit::variant becomes it.
+struct DispResult {
+  std::string type = "void";
+  std::string conv;  // appended to the invoke(...) expression
+};
+
+DispResult dispatch_result(Context& cx, const model::TypeRef* t) {
+  DispResult r;
+  if (!t) return r;
+  TypeShape s = wrap::shape_of(cx, *t);
+  const auto as = [&r](std::string type) {
+    r.conv = ".as<" + type + ">()";
+    r.type = std::move(type);
+  };
+  switch (s.shape) {
+    case Shape::Void:
+    case Shape::HResult: return r;
+    case Shape::Bstr: as("::tlbkit::bstr"); return r;
+    case Shape::Bool: as("bool"); return r;
+    case Shape::Interface:
+      if (!s.cls.empty()) {
+        as("::tlbkit::com_ptr<" + s.cls + ">");
+        return r;
+      }
+      break;
+    case Shape::Enum: as(raw_type(cx, *t)); return r;
+    case Shape::Scalar:
+      if (s.vt != vt::Decimal && s.vt != vt::Error) {
+        as(raw_type(cx, *t));
+        return r;
+      }
+      break;
+    default: break;
+  }
+  // VARIANT itself, and what has no conversion (records, arrays, pointers): the VARIANT.
+  r.type = "::tlbkit::variant";
+  return r;
+}
+
+const char* invoke_flags(model::InvokeKind k) {
+  switch (k) {
+    case model::InvokeKind::PropertyGet: return "DISPATCH_PROPERTYGET";
+    case model::InvokeKind::PropertyPut: return "DISPATCH_PROPERTYPUT";
+    case model::InvokeKind::PropertyPutRef: return "DISPATCH_PROPERTYPUTREF";
+    default: return "DISPATCH_METHOD";
+  }
+}
+
+std::string invoke_body(const std::string& dispid, const char* flags,
+                        const std::vector<wrap::Param>& params, const std::string& iid,
+                        const DispResult& r) {
+  std::string args;
+  for (const auto& p : params) args += (args.empty() ? "" : ", ") + p.arg;
+  std::string call = "::tlbkit::invoke(this, " + dispid + ", " + flags + ", {" + args + "}, " +
+                     iid + ")";
+  if (r.type == "void") return "  " + call + ";\n";
+  return "  return " + call + r.conv + ";\n";
+}
+
+void not_wrapped(Context& cx, const model::TypeInfo& t, const std::string& member,
+                 const std::string& param, const std::string& why, wrap::Out& out) {
+  out.decls += "  // " + member + ": no wrapper (parameter " + param + " is " + why + ").\n";
+  cx.diags.warning("TK7020", wrap::where(cx),
+                   t.name + "." + member + ": no dispinterface wrapper: parameter " + param +
+                       " is " + why);
+}
+
+void emit_dispatch_method(Context& cx, const model::TypeInfo& t, const model::Function& f,
+                          wrap::MemberNames& names, wrap::Out& out) {
+  const std::string base = wrap::wrapper_base_name(cx, f);
+  const model::TypeRef* result = &f.result;
+  size_t rv = kNone;
+  if (is_hresult(f.result)) {
+    rv = retval_index(f);
+    result = rv != kNone ? &*std::get<model::Pointer>(f.params[rv].type.v).pointee : nullptr;
+  }
+  wrap::Signature sig;
+  for (size_t i = 0; i < f.params.size(); ++i) {
+    const model::Param& p = f.params[i];
+    // The [lcid] argument is Invoke's own lcid, not one of the arguments.
+    if (i == rv || (p.flags & model::paramflag::Lcid)) continue;
+    wrap::Param w;
+    w.name = param_name(cx, f, i);
+    if (std::string why = dispatch_arg(cx, p.type, w); !why.empty())
+      return not_wrapped(cx, t, base, w.name, why, out);
+    if (!(p.flags & model::paramflag::Out)) w.def = wrap::default_argument(cx, p, wrap::shape_of(cx, p.type));
+    sig.params.push_back(std::move(w));
+  }
+  wrap::trailing_defaults(sig.params);
+  DispResult r = dispatch_result(cx, result);
+  sig.result = r.type;
+  sig.name = names.take(base);
+  wrap::write(cx, t, sig,
+              invoke_body(wrap::dispid_literal(f.memid), invoke_flags(f.invkind), sig.params,
+                          wrap::iid_expression(cx, t), r),
+              out);
+}
+
+void emit_dispatch_property(Context& cx, const model::TypeInfo& t, const model::Variable& v,
+                            wrap::MemberNames& names, wrap::Out& out) {
+  const std::string base = ident(cx, v.name);
+  const std::string id = wrap::dispid_literal(v.memid);
+  const std::string iid = wrap::iid_expression(cx, t);
+  wrap::Signature get;
+  DispResult r = dispatch_result(cx, &v.type);
+  get.result = r.type;
+  get.name = names.take("Get" + base);
+  wrap::write(cx, t, get, invoke_body(id, "DISPATCH_PROPERTYGET", {}, iid, r), out);
+  if (v.flags & model::varflag::ReadOnly) return;
+  wrap::Param w;
+  w.name = "value";
+  if (std::string why = dispatch_arg(cx, v.type, w); !why.empty())
+    return not_wrapped(cx, t, "Put" + base, w.name, why, out);
+  wrap::Signature put;
+  put.result = "void";
+  put.name = names.take("Put" + base);
+  put.params.push_back(std::move(w));
+  wrap::write(cx, t, put, invoke_body(id, "DISPATCH_PROPERTYPUT", put.params, iid, DispResult{}),
+              out);
+}
+
+}  // namespace
+
+void emit_interface_wrappers(Context& cx, const model::TypeInfo& t, std::string& decls,
+                             std::string& defs) {
+  if (cx.opts.raw_interfaces_only) return;
+  const auto* d = std::get_if<model::InterfaceDef>(&t.def);
+  if (!d) return;
+  wrap::MemberNames names(local_name(cx, wrap::index_of(cx, t)));
+  wrap::reserve_com_names(names);
+  wrap::reserve_raw_names(cx, t, names);
+  wrap::Out out{decls, defs};
+  for (const model::Function& f : d->functions)
+    if (is_virtual(f)) emit_vtable_wrapper(cx, t, f, names, out);
+}
+
+}  // namespace tlbkit::cppw
+
+namespace tlbkit::cppw {
+
+void emit_dispatch_wrappers(Context& cx, const model::TypeInfo& t, std::string& decls,
+                            std::string& defs) {
+  if (cx.opts.raw_interfaces_only) return;
+  const auto* d = std::get_if<model::DispatchDef>(&t.def);
+  if (!d) return;
+  wrap::MemberNames names(local_name(cx, wrap::index_of(cx, t)));
+  wrap::reserve_com_names(names);
+  wrap::Out out{decls, defs};
+  for (const model::Function* f : wrap::dispatched_methods(cx, *d))
+    if (!wrap::is_com_base_method(*f)) emit_dispatch_method(cx, t, *f, names, out);
+  for (const model::Variable& v : d->properties) emit_dispatch_property(cx, t, v, names, out);
+}
 
 }  // namespace tlbkit::cppw

@@ -1,0 +1,118 @@
+// The C++ writer's wrapper part: signatures, default arguments, and writing a wrapper's
+// declaration and definition (see cpp_wrap_sig.h). Layer: writers.
+#include "writers/cpp/cpp_wrap_sig.h"
+
+#include <variant>
+
+namespace tlbkit::cppw::wrap {
+
+namespace {
+// A base chain longer than this is a cycle in bad input.
+constexpr size_t kMaxBaseDepth = 64;
+}  // namespace
+
+std::string default_argument(Context& cx, const model::Param& p, const TypeShape& s) {
+  if (p.default_value) {
+    const auto& data = p.default_value->data;
+    if (s.shape == Shape::Bool) {
+      if (const auto* i = std::get_if<int64_t>(&data)) return *i ? "true" : "false";
+      if (const auto* d = std::get_if<double>(&data)) return *d != 0 ? "true" : "false";
+    } else if (std::string lit = value_literal(cx, *p.default_value, p.type); !lit.empty()) {
+      return lit;
+    }
+  }
+  if ((p.flags & model::paramflag::Opt) && s.shape == Shape::Variant)
+    return "::tlbkit::variant::missing()";
+  return "";
+}
+
+void trailing_defaults(std::vector<Param>& params) {
+  for (size_t i = params.size(); i-- > 0;) {
+    if (!params[i].def.empty()) continue;
+    for (size_t j = 0; j < i; ++j) params[j].def.clear();
+    return;
+  }
+}
+
+std::string iid_expression(const Context& cx, const model::TypeInfo& t) {
+  // A type without a GUID gets no uuid_of specialisation; the exception then names no interface.
+  if (!t.guid) return "::GUID{}";
+  return "::tlbkit::uuid_of<" + local_name(cx, index_of(cx, t)) + ">::value";
+}
+
+std::string fresh_local(const std::vector<Param>& params, std::string base) {
+  for (bool clash = true; clash;) {
+    clash = false;
+    for (const auto& p : params)
+      if (p.name == base) clash = true;
+    if (clash) base += '_';
+  }
+  return base;
+}
+
+void write(const Context& cx, const model::TypeInfo& t, const Signature& sig,
+           const std::string& body, Out& out) {
+  std::string decl_params, def_params;
+  for (const auto& p : sig.params) {
+    if (!def_params.empty()) decl_params += ", ", def_params += ", ";
+    decl_params += p.type + " " + p.name + (p.def.empty() ? "" : " = " + p.def);
+    def_params += p.type + " " + p.name;
+  }
+  out.decls += "  " + sig.result + " " + sig.name + "(" + decl_params + ");\n";
+  out.defs += "inline " + sig.result + " " + local_name(cx, index_of(cx, t)) + "::" + sig.name +
+              "(" + def_params + ") {\n" + body + "}\n";
+}
+
+void reserve_raw_names(Context& cx, const model::TypeInfo& t, MemberNames& names) {
+  const model::Library* lib = &cx.lib;
+  const model::TypeInfo* type = &t;
+  for (size_t depth = 0; type && depth < kMaxBaseDepth; ++depth) {
+    const auto* d = std::get_if<model::InterfaceDef>(&type->def);
+    if (!d) return;
+    for (const model::Function& f : d->functions) names.reserve(raw_method_name(cx, *type, f));
+    if (d->bases.empty()) return;
+    const auto* u = std::get_if<model::UserType>(&d->bases.front().type.v);
+    if (!u) return;
+    auto found = cx.set.resolve(*lib, *u);
+    lib = found.library, type = found.type;
+  }
+}
+
+bool is_hresult(const model::TypeRef& t) {
+  const auto* b = std::get_if<model::BaseType>(&t.v);
+  return b && b->vt == model::vt::HResult;
+}
+
+size_t retval_index(const model::Function& f) {
+  for (size_t i = f.params.size(); i-- > 0;)
+    if ((f.params[i].flags & model::paramflag::RetVal) &&
+        std::holds_alternative<model::Pointer>(f.params[i].type.v))
+      return i;
+  return kNone;
+}
+
+std::vector<const model::Function*> dispatched_methods(Context& cx, const model::DispatchDef& d) {
+  std::vector<const model::Function*> out;
+  if (!d.wraps || !d.methods.empty()) {
+    for (const auto& f : d.methods) out.push_back(&f);
+    return out;
+  }
+  std::vector<const model::InterfaceDef*> chain;
+  const model::TypeRef* next = &*d.wraps;
+  while (next && chain.size() < kMaxBaseDepth) {
+    const auto* u = std::get_if<model::UserType>(&next->v);
+    if (!u) break;
+    auto found = cx.set.resolve(cx.lib, *u);
+    // Types of another library would be spelled relative to it: only this library's are used.
+    if (found.library != &cx.lib || !found.type) break;
+    const auto* i = std::get_if<model::InterfaceDef>(&found.type->def);
+    if (!i) break;
+    chain.push_back(i);
+    next = i->bases.empty() ? nullptr : &i->bases.front().type;
+  }
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+    for (const auto& f : (*it)->functions) out.push_back(&f);
+  return out;
+}
+
+}  // namespace tlbkit::cppw::wrap

@@ -17,43 +17,50 @@ if(TEST cli_cpp_golden)
   set_property(TEST cli_cpp_golden APPEND PROPERTY LABELS cpp)
 endif()
 
-# ---- End to end: tests/cpp/e2e/scrrun_e2e.cpp against Wine's scrrun.dll ---------------------------
-# The bindings are generated into the build folder from the corpus's scrrun.dll, then the program
-# is built with MinGW-w64 (static: the prefix needs no MinGW runtime DLLs). The target is not part
-# of ALL (a generator in progress must not break everyone's build): the fixture test
-# cpp_e2e_scrrun_build builds it, cpp_e2e_scrrun runs it under Wine (tests/cpp/e2e/run-e2e.sh).
+# ---- End to end: programs against Wine's real COM runtime (tests/cpp/e2e/NAME_e2e.cpp) ------------
+# For each program, the bindings are generated into the build folder from a corpus library, then
+# the program is built with MinGW-w64 (static: the prefix needs no MinGW runtime DLLs). The
+# targets are not part of ALL (a generator in progress must not break everyone's build): the
+# fixture test cpp_e2e_NAME_build builds one, cpp_e2e_NAME runs it under Wine
+# (tests/cpp/e2e/run-e2e.sh, one private prefix for all in the build folder).
 set(tlbkit_e2e_dir ${CMAKE_CURRENT_BINARY_DIR}/cpp-e2e)
-set(tlbkit_e2e_scrrun_exe ${tlbkit_e2e_dir}/scrrun_e2e.exe)
-if(TLBKIT_MINGW_CXX)
-  set(tlbkit_e2e_flags -std=c++17 -O1 -Wall -Wextra -Werror -static)
-  set(tlbkit_e2e_support ${PROJECT_SOURCE_DIR}/lib/writers/cpp/runtime/tlbkit_com.h)
-  add_custom_command(
-    OUTPUT ${tlbkit_e2e_dir}/scrrun/Scripting.h
-    COMMAND ${CMAKE_COMMAND} -E rm -rf ${tlbkit_e2e_dir}/scrrun
-    COMMAND $<TARGET_FILE:tlbkit> import ${PROJECT_SOURCE_DIR}/testdata/corpus/wine/scrrun.dll
-            --cpp ${tlbkit_e2e_dir}/scrrun
-    DEPENDS tlbkit ${PROJECT_SOURCE_DIR}/testdata/corpus/wine/scrrun.dll ${tlbkit_e2e_support}
-    COMMENT "Generating C++ bindings for Wine's scrrun.dll (tlbkit import --cpp)"
-    VERBATIM)
-  add_custom_command(
-    OUTPUT ${tlbkit_e2e_scrrun_exe}
-    COMMAND ${TLBKIT_MINGW_CXX} ${tlbkit_e2e_flags} -I ${tlbkit_e2e_dir}/scrrun
-            -o ${tlbkit_e2e_scrrun_exe} ${CMAKE_CURRENT_LIST_DIR}/e2e/scrrun_e2e.cpp
-            -lole32 -loleaut32 -luuid
-    DEPENDS ${CMAKE_CURRENT_LIST_DIR}/e2e/scrrun_e2e.cpp ${tlbkit_e2e_dir}/scrrun/Scripting.h
-    COMMENT "Building the end-to-end program tests/cpp/e2e/scrrun_e2e.cpp (MinGW-w64)"
-    VERBATIM)
-  add_custom_target(cpp_e2e_scrrun_exe DEPENDS ${tlbkit_e2e_scrrun_exe})
-  add_test(NAME cpp_e2e_scrrun_build
-           COMMAND ${CMAKE_COMMAND} --build ${PROJECT_BINARY_DIR} --target cpp_e2e_scrrun_exe)
-  set_tests_properties(cpp_e2e_scrrun_build PROPERTIES FIXTURES_SETUP cpp_e2e LABELS "runtime;cpp"
+function(tlbkit_cpp_e2e name library header)
+  set(exe ${tlbkit_e2e_dir}/${name}_e2e.exe)
+  set(src ${CMAKE_CURRENT_LIST_DIR}/e2e/${name}_e2e.cpp)
+  set(gen ${tlbkit_e2e_dir}/${name})
+  if(TLBKIT_MINGW_CXX)
+    add_custom_command(
+      OUTPUT ${gen}/${header}
+      COMMAND ${CMAKE_COMMAND} -E rm -rf ${gen}
+      COMMAND $<TARGET_FILE:tlbkit> import ${PROJECT_SOURCE_DIR}/${library} --cpp ${gen}
+      DEPENDS tlbkit ${PROJECT_SOURCE_DIR}/${library}
+              ${PROJECT_SOURCE_DIR}/lib/writers/cpp/runtime/tlbkit_com.h
+      COMMENT "Generating C++ bindings for ${library} (tlbkit import --cpp)"
+      VERBATIM)
+    add_custom_command(
+      OUTPUT ${exe}
+      COMMAND ${TLBKIT_MINGW_CXX} -std=c++17 -O1 -Wall -Wextra -Werror -static -I ${gen}
+              -o ${exe} ${src} -lole32 -loleaut32 -luuid
+      DEPENDS ${src} ${gen}/${header}
+      COMMENT "Building the end-to-end program tests/cpp/e2e/${name}_e2e.cpp (MinGW-w64)"
+      VERBATIM)
+    add_custom_target(cpp_e2e_${name}_exe DEPENDS ${exe})
+    add_test(NAME cpp_e2e_${name}_build
+             COMMAND ${CMAKE_COMMAND} --build ${PROJECT_BINARY_DIR} --target cpp_e2e_${name}_exe)
+    set_tests_properties(cpp_e2e_${name}_build PROPERTIES FIXTURES_SETUP cpp_e2e_${name}
+                         LABELS "runtime;cpp" TIMEOUT 600)
+  endif()
+  add_test(NAME cpp_e2e_${name} COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/e2e/run-e2e.sh ${exe})
+  set_tests_properties(cpp_e2e_${name} PROPERTIES SKIP_RETURN_CODE 77 LABELS "runtime;cpp"
                        TIMEOUT 600)
-else()
+  if(TLBKIT_MINGW_CXX)
+    set_tests_properties(cpp_e2e_${name} PROPERTIES FIXTURES_REQUIRED cpp_e2e_${name})
+  endif()
+endfunction()
+if(NOT TLBKIT_MINGW_CXX)
   message(STATUS "x86_64-w64-mingw32-g++ not found: cpp_e2e_* will skip")
 endif()
-add_test(NAME cpp_e2e_scrrun
-         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/e2e/run-e2e.sh ${tlbkit_e2e_scrrun_exe})
-set_tests_properties(cpp_e2e_scrrun PROPERTIES SKIP_RETURN_CODE 77 LABELS "runtime;cpp" TIMEOUT 600)
-if(TLBKIT_MINGW_CXX)
-  set_tests_properties(cpp_e2e_scrrun PROPERTIES FIXTURES_REQUIRED cpp_e2e)
-endif()
+# Scripting.Dictionary and FileSystemObject (the proof issue 4 names).
+tlbkit_cpp_e2e(scrrun testdata/corpus/wine/scrrun.dll Scripting.h)
+# MSXML 6: DOMDocument60, XPath, a parse error, and an event sink's Advise/Unadvise.
+tlbkit_cpp_e2e(msxml6 testdata/corpus/wine/msxml6.dll MSXML2.h)

@@ -844,6 +844,27 @@ void test_event_arg() {
   CHECK_THROWS_AS(tlbkit::event_arg<long*>(&p, 0), tlbkit::type_mismatch_error);
   CHECK(tlbkit::event_arg<int>(nullptr, 0) == 0);
   VariantClear(&args[3]);
+
+  // Interface pointers and strings passed by value.
+  error_object obj;
+  {
+    VARIANT by_value[2];
+    by_value[1] = variant(static_cast<IUnknown*>(&obj)).detach();  // argument 0
+    by_value[0] = variant(L"text").detach();                        // argument 1
+    DISPPARAMS q = {by_value, nullptr, 2, 0};
+    CHECK(tlbkit::event_arg<IUnknown*>(&q, 0) == static_cast<IUnknown*>(&obj));
+    CHECK(tlbkit::event_arg<ISupportErrorInfo*>(&q, 0) == &obj);  // QueryInterface, borrowed
+    CHECK(obj.refs == 2);  // only the VARIANT's reference
+    CHECK_THROWS_AS(tlbkit::event_arg<IDispatch*>(&q, 0), tlbkit::invalid_cast_error);
+    CHECK(tlbkit::event_arg<com_ptr<ISupportErrorInfo>>(&q, 0).get() == &obj);
+    CHECK(std::wstring(tlbkit::event_arg<wchar_t*>(&q, 1)) == L"text");
+    CHECK(tlbkit::event_arg<wchar_t*>(&q, 1) == V_BSTR(&by_value[0]));
+    VariantClear(&by_value[0]);
+    VariantClear(&by_value[1]);
+  }
+  CHECK(obj.refs == 1);
+  // A narrow string must not become VT_BOOL through the pointer-to-bool conversion.
+  CHECK(!(std::is_convertible<const char*, variant>::value));
 }
 
 }  // namespace

@@ -643,6 +643,9 @@ class variant {
     V_R8(&v_) = v;
   }
   variant(const wchar_t* s) : variant(bstr(s)) {}       // NOLINT: VT_BSTR (copied)
+  /// Added to the contract: a narrow string would otherwise become VT_BOOL (pointer to bool);
+  /// write L"..." or bstr("utf-8").
+  variant(const char*) = delete;
   variant(const std::wstring& s) : variant(bstr(s)) {}  // NOLINT
   variant(const bstr& s) : variant() {                  // NOLINT
     bstr copy(s);
@@ -1163,9 +1166,11 @@ template <class U> bool byref_fits(VARTYPE vt) noexcept {
 
 /// The i-th argument (declaration order) of an event as T: converts rgvarg[cArgs-1-i]
 /// (VariantChangeType for values, the VT_BYREF pointer for pointer types T). A missing argument
-/// gives T{}. For T = VARIANT*, an argument passed by value gives the VARIANT itself. A
-/// by-reference argument of another type throws type_mismatch_error. Named arguments are not
-/// looked at (event sources pass positional ones).
+/// gives T{}. Pointer types T also take, from an argument passed by value: for VARIANT*, the
+/// VARIANT itself; for an interface pointer, the object (asked by QueryInterface unless T is
+/// IUnknown* or IDispatch*; borrowed: valid while the event call lasts); for wchar_t*, the
+/// BSTR. Any other mismatch throws type_mismatch_error (a failed QueryInterface,
+/// invalid_cast_error). Named arguments are not looked at (event sources pass positional ones).
 template <class T> T event_arg(const DISPPARAMS* params, unsigned index) {
   if (params == nullptr || params->rgvarg == nullptr || index >= params->cArgs) return T{};
   VARIANT& v = params->rgvarg[params->cArgs - 1 - index];
@@ -1179,6 +1184,24 @@ template <class T> T event_arg(const DISPPARAMS* params, unsigned index) {
     if ((V_VT(&v) & VT_BYREF) != 0 &&
         detail::byref_fits<U>(static_cast<VARTYPE>(V_VT(&v) & ~VT_BYREF)))
       return static_cast<T>(V_BYREF(&v));
+    if constexpr (std::is_base_of<IUnknown, std::remove_cv_t<U>>::value) {
+      if (V_VT(&v) == VT_DISPATCH || V_VT(&v) == VT_UNKNOWN) {
+        using I = std::remove_cv_t<U>;
+        if (V_UNKNOWN(&v) == nullptr) return nullptr;
+        if constexpr (std::is_same<I, IUnknown>::value) {
+          return V_UNKNOWN(&v);
+        } else if constexpr (std::is_same<I, IDispatch>::value) {
+          if (V_VT(&v) == VT_DISPATCH) return V_DISPATCH(&v);
+        }
+        // Borrowed, like the VARIANT's own pointer: the VARIANT keeps the object alive for the
+        // call, and a live object keeps its interfaces (tear-off interfaces aside).
+        I* p = com_ptr<IUnknown>(V_UNKNOWN(&v)).template as<I>().get();
+        return p;
+      }
+    }
+    if constexpr (std::is_same<std::remove_cv_t<U>, wchar_t>::value) {
+      if (V_VT(&v) == VT_BSTR) return V_BSTR(&v);
+    }
     detail::throw_as(DISP_E_TYPEMISMATCH);
   } else {
     return detail::convert<T>(v);

@@ -1,11 +1,14 @@
 // The C++ writer's coclass creators and event sinks (see cpp_emit.h and cpp-spec's "Coclass" and
 // "Event sink"): a coclass struct with its CLSID, default interface, create() and events; a sink
 // class per [source] interface forwarding each event to a std::function. Layer: writers.
+#include <algorithm>
+#include <optional>
 #include <set>
 #include <utility>
 #include <variant>
 #include <vector>
 
+#include "writers/cpp/cpp_core.h"
 #include "writers/cpp/cpp_emit.h"
 #include "writers/cpp/cpp_wrap_common.h"
 #include "writers/cpp/cpp_wrap_sig.h"
@@ -31,10 +34,6 @@ const model::ImplType* pick(const model::CoclassDef& c, bool source) {
     if (!first) first = &i;
   }
   return first;
-}
-
-std::string qualified(const Context& cx, const std::string& name) {
-  return (cx.ns.empty() ? "" : "::" + cx.ns) + "::" + name;
 }
 
 // ---- Event sinks ----------------------------------------------------------------------------------
@@ -135,7 +134,7 @@ void dispatch_sink(Context& cx, const model::TypeInfo& t, const model::DispatchD
   }
   decls += "class " + sink + " : public ::tlbkit::dispatch_sink {\n public:\n  " + sink +
            "() : ::tlbkit::dispatch_sink(" + "::tlbkit::uuid_of<" +
-           qualified(cx, local_name(cx, wrap::index_of(cx, t))) + ">::value) {}\n" + setters +
+           qualified(cx, wrap::index_of(cx, t)) + ">::value) {}\n" + setters +
            advise_text(advise) +
            " protected:\n"
            "  HRESULT on_invoke(DISPID id, WORD flags, DISPPARAMS* params, VARIANT* result) "
@@ -147,9 +146,12 @@ void dispatch_sink(Context& cx, const model::TypeInfo& t, const model::DispatchD
 }
 
 // The interfaces a vtable sink implements, most derived first, and whether the chain ends at
-// IDispatch. Empty `why` when every method can be overridden here.
+// IDispatch. Empty `why` when every slot of the struct the core declares can be overridden here:
+// the chain stays in this library down to IUnknown or IDispatch, every method is a __stdcall
+// virtual one, and the slots leave no gap (the core fills gaps with methods the sink cannot know).
 struct Chain {
   std::vector<const model::TypeInfo*> types;
+  std::vector<std::vector<std::optional<uint32_t>>> slots;  // function_slots of each type
   bool dispatch = false;
   std::string why;
 };
@@ -157,26 +159,34 @@ struct Chain {
 Chain vtable_chain(Context& cx, const model::TypeInfo& t) {
   Chain c;
   const model::TypeInfo* type = &t;
-  while (type && c.types.size() < 64) {
+  std::vector<uint32_t> used;
+  while (c.types.size() < 64) {
     const auto* d = std::get_if<model::InterfaceDef>(&type->def);
     if (!d) return c.why = "its base is not an interface", c;
-    for (const auto& f : d->functions)
-      if (f.callconv != model::CallConv::StdCall ||
-          (f.funckind != model::FuncKind::PureVirtual && f.funckind != model::FuncKind::Virtual))
-        return c.why = "method " + f.name + " is not a __stdcall virtual method", c;
+    BaseInfo b = base_of(cx, cx.lib, *type);
+    auto slots = function_slots(cx.lib, *type, b.slots);
+    for (size_t i = 0; i < d->functions.size(); ++i) {
+      const model::Function& f = d->functions[i];
+      if (!slots[i]) continue;
+      if (f.callconv != model::CallConv::StdCall)
+        return c.why = "method " + comment_text(f.name) + " is not __stdcall", c;
+      used.push_back(*slots[i]);
+    }
     c.types.push_back(type);
-    if (d->bases.empty()) return c.why = "it has no base interface", c;
-    const auto* u = std::get_if<model::UserType>(&d->bases.front().type.v);
-    if (!u) return c.why = "its base is not an interface", c;
-    Target tg = resolve(cx, *u);
-    if (tg.stdole && (tg.cpp == "::IUnknown" || tg.cpp == "::IDispatch")) {
-      c.dispatch = tg.cpp == "::IDispatch";
+    c.slots.push_back(std::move(slots));
+    if (!b.type || is_stdole(*b.lib)) {
+      if (b.cpp != "::IUnknown" && b.cpp != "::IDispatch")
+        return c.why = "its base " + b.cpp + " is not IUnknown or IDispatch", c;
+      c.dispatch = b.cpp == "::IDispatch";
+      std::sort(used.begin(), used.end());
+      for (size_t i = 0; i < used.size(); ++i)
+        if (used[i] != b.slots + i)
+          return c.why = "its vtable has slots the library does not describe", c;
       return c;
     }
     // A base of another library would be spelled relative to that library: not overridden here.
-    if (tg.missing || !tg.type || tg.lib != &cx.lib)
-      return c.why = "its base " + u->name + " is not in this library", c;
-    type = tg.type;
+    if (b.lib != &cx.lib) return c.why = "its base " + b.cpp + " is in another library", c;
+    type = b.type;
   }
   c.why = "its bases form a cycle";
   return c;
@@ -228,24 +238,30 @@ void vtable_sink(Context& cx, const model::TypeInfo& t, const std::string& sink,
   }
   wrap::MemberNames names(sink);
   reserve_sink_names(names);
-  for (const model::TypeInfo* type : chain.types)
-    for (const auto& f : std::get<model::InterfaceDef>(type->def).functions)
-      names.reserve(raw_method_name(cx, *type, f));
+  for (size_t k = 0; k < chain.types.size(); ++k) {
+    const auto& fs = std::get<model::InterfaceDef>(chain.types[k]->def).functions;
+    for (size_t i = 0; i < fs.size(); ++i)
+      if (chain.slots[k][i]) names.reserve(raw_method_name(cx, *chain.types[k], fs[i]));
+  }
   const std::string advise = names.take("advise");
   std::vector<Event> events;
   std::string setters, overrides;
-  for (auto it = chain.types.rbegin(); it != chain.types.rend(); ++it) {
-    for (const auto& f : std::get<model::InterfaceDef>((*it)->def).functions) {
+  for (size_t k = chain.types.size(); k-- > 0;) {
+    const model::TypeInfo& owner = *chain.types[k];
+    const auto& fs = std::get<model::InterfaceDef>(owner.def).functions;
+    for (size_t i = 0; i < fs.size(); ++i) {
+      if (!chain.slots[k][i]) continue;  // IUnknown's or IDispatch's own, declared again
+      const model::Function& f = fs[i];
       std::vector<std::string> types;
       for (const auto& p : f.params) types.push_back(raw_type(cx, p.type));
       const std::string result = wrap::is_hresult(f.result) ? "void" : raw_type(cx, f.result);
       Event e = name_event(cx, names, f, result, types);
       setters += setter_text(e);
-      overrides += vtable_override(cx, **it, f, e);
+      overrides += vtable_override(cx, owner, f, e);
       events.push_back(std::move(e));
     }
   }
-  const std::string iface = qualified(cx, local_name(cx, wrap::index_of(cx, t)));
+  const std::string iface = qualified(cx, wrap::index_of(cx, t));
   decls += "class " + sink + " : public ::tlbkit::sink_base<" + iface + "> {\n public:\n  " +
            sink + "() : ::tlbkit::sink_base<" + iface + ">(::tlbkit::uuid_of<" + iface +
            ">::value) {}\n" + setters + advise_text(advise) + overrides +

@@ -2,6 +2,8 @@
 // member names (see cpp_wrap_common.h). Layer: writers.
 #include "writers/cpp/cpp_wrap_common.h"
 
+#include "writers/cpp/cpp_reserved.h"
+
 #include <array>
 #include <limits>
 #include <variant>
@@ -195,7 +197,9 @@ std::string dispid_literal(int32_t id) {
 MemberNames::MemberNames(std::string struct_name) { used_.insert(std::move(struct_name)); }
 
 std::string MemberNames::take(std::string name) {
-  while (used_.count(name)) name += '_';
+  // A composed name (Get + X) may itself be a keyword or a breaking <windows.h> macro
+  // (GetFreeSpace).
+  while (used_.count(name) || is_reserved_name(name)) name += '_';
   used_.insert(name);
   return name;
 }

@@ -5,6 +5,7 @@
 #include <variant>
 #include <vector>
 
+#include "writers/cpp/cpp_core.h"
 #include "writers/cpp/cpp_emit.h"
 #include "writers/cpp/cpp_wrap_common.h"
 #include "writers/cpp/cpp_wrap_sig.h"
@@ -335,8 +336,12 @@ void emit_interface_wrappers(Context& cx, const model::TypeInfo& t, std::string&
   wrap::reserve_com_names(names);
   wrap::reserve_raw_names(cx, t, names);
   wrap::Out out{decls, defs};
-  for (const model::Function& f : d->functions)
-    if (is_virtual(f)) emit_vtable_wrapper(cx, t, f, names, out);
+  // Only what the core declares in the struct: a function outside the vtable, or one repeating
+  // IUnknown's or IDispatch's slots, has no raw method to call.
+  auto slots = function_slots(cx.lib, t, base_of(cx, cx.lib, t).slots);
+  for (size_t i = 0; i < d->functions.size(); ++i)
+    if (slots[i] && is_virtual(d->functions[i]))
+      emit_vtable_wrapper(cx, t, d->functions[i], names, out);
 }
 
 }  // namespace tlbkit::cppw

@@ -4,6 +4,7 @@
 // Invoke calls, coclass creators, event sinks). Layer: writers.
 #pragma once
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,6 +15,8 @@
 #include "writers/cpp/cpp_writer.h"
 
 namespace tlbkit::cppw {
+
+struct CoreState;  // the core's caches (names of other libraries, raw method names, slots)
 
 /// One header's generation. Created by write_header; the wrapper part reads it and may note
 /// warnings through `diags` (TK7020–TK7039 are the wrapper part's codes).
@@ -32,6 +35,8 @@ struct Context {
   std::map<uint32_t, std::string> sink_names;
   /// Warnings already given (so a missing library is named once per header, not per use).
   std::set<std::string> warned;
+  /// The core's caches (cpp_core.h); made on first use when a test builds a Context by hand.
+  std::shared_ptr<CoreState> core;
 };
 
 // ---- Services of the core (cpp_names.cpp / cpp_types.cpp) --------------------------------------

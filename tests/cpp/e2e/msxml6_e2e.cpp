@@ -27,7 +27,7 @@ void document() {
   std::printf("-- MSXML2.DOMDocument60\n");
   auto doc = MSXML2::DOMDocument60::create();
   CHECK(doc);
-  doc->PutAsync(false);
+  doc->Putasync(false);
 
   // Subscribe to the document's events before loading: Advise must succeed, and the
   // connection's destructor (here: disconnect) unadvises.

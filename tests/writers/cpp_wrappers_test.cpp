@@ -181,7 +181,7 @@ std::string raw_name(const std::string& type, size_t function) {
   return cppw::raw_method_name(cx, t, std::get<model::InterfaceDef>(t.def).functions.at(function));
 }
 
-const std::string kIid = "::tlbkit::uuid_of<IItem>::value";
+const std::string kIid = "::tlbkit::uuid_of<::WrapLib::IItem>::value";
 
 }  // namespace
 
@@ -270,7 +270,7 @@ TEST_CASE("C++ wrappers: --high-method-prefix and --raw-interfaces-only") {
 
 TEST_CASE("C++ dispinterface wrappers: properties as GetX/PutX through Invoke") {
   Output o = emit("DItem", Emit::Dispatch);
-  const std::string iid = "::tlbkit::uuid_of<DItem>::value";
+  const std::string iid = "::tlbkit::uuid_of<::WrapLib::DItem>::value";
   CHECK(has(o.decls, "  LONG GetSize();\n"));
   CHECK(has(def_of(o, "DItem::GetSize"),
             "return ::tlbkit::invoke(this, 1, DISPATCH_PROPERTYGET, {}, " + iid + ").as<LONG>();"));

@@ -2,6 +2,8 @@
 // declaration and definition (see cpp_wrap_sig.h). Layer: writers.
 #include "writers/cpp/cpp_wrap_sig.h"
 
+#include "writers/cpp/cpp_core.h"
+
 #include <variant>
 
 namespace tlbkit::cppw::wrap {
@@ -34,10 +36,11 @@ void trailing_defaults(std::vector<Param>& params) {
   }
 }
 
-std::string iid_expression(const Context& cx, const model::TypeInfo& t) {
+std::string iid_expression(Context& cx, const model::TypeInfo& t) {
   // A type without a GUID gets no uuid_of specialisation; the exception then names no interface.
   if (!t.guid) return "::GUID{}";
-  return "::tlbkit::uuid_of<" + local_name(cx, index_of(cx, t)) + ">::value";
+  // Qualified: a parameter may have the struct's name (Word's Range::InStory(Range* Range)).
+  return "::tlbkit::uuid_of<" + qualified(cx, index_of(cx, t)) + ">::value";
 }
 
 std::string fresh_local(const std::vector<Param>& params, std::string base) {

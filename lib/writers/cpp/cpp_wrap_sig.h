@@ -37,7 +37,7 @@ std::string default_argument(Context& cx, const model::Param& p, const TypeShape
 void trailing_defaults(std::vector<Param>& params);
 
 /// The interface's IID as an expression inside its own member functions.
-std::string iid_expression(const Context& cx, const model::TypeInfo& t);
+std::string iid_expression(Context& cx, const model::TypeInfo& t);
 
 /// `base`, or base_ / base__ … when a parameter already has that name.
 std::string fresh_local(const std::vector<Param>& params, std::string base);

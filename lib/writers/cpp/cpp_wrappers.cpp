@@ -65,6 +65,8 @@ std::optional<Retval> lift_retval(Context& cx, const model::Param& p) {
   const auto* ptr = std::get_if<model::Pointer>(&p.type.v);
   if (!ptr || std::holds_alternative<model::CArray>(ptr->pointee->v)) return std::nullopt;
   TypeShape s = wrap::shape_of(cx, *ptr->pointee);
+  // A pointer to a type not at hand is the stand-in IUnknown* itself, not a place for a value.
+  if (s.missing && s.shape != Shape::Interface) return std::nullopt;
   Retval r;
   switch (s.shape) {
     case Shape::Void: return std::nullopt;

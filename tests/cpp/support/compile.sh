@@ -17,25 +17,30 @@ mingw_cxx=/usr/lib/gcc/x86_64-w64-mingw32/12-posix/include/c++
 
 preludes=("" "#include <windows.h>" $'#define NOMINMAX\n#include <windows.h>'
           $'#define WIN32_LEAN_AND_MEAN\n#include <windows.h>'
-          $'#define NOMINMAX\n#define WIN32_LEAN_AND_MEAN\n#include <windows.h>')
+          $'#define NOMINMAX\n#define WIN32_LEAN_AND_MEAN\n#include <windows.h>'
+          $'#define UNICODE\n#define _UNICODE\n#include <windows.h>')
 for i in "${!preludes[@]}"; do
   printf '%s\n#include "tlbkit_com.h"\nint main() { return 0; }\n' "${preludes[$i]}" > "$work/prelude$i.cpp"
 done
 
 ran=0
 failed=0
-check() {  # NAME COMMAND... : compiles every prelude file and the runtime test
+check() {  # NAME COMPILER OPTION... : compiles every prelude file and the runtime test
   local name=$1; shift
   ran=$((ran + 1))
   for f in "$work"/prelude*.cpp "$here/support_runtime_test.cpp"; do
-    if ! "$@" "${flags[@]}" -I "$header_dir" "$f"; then
+    # The compiler, the common flags, then the check's own (a later -std wins).
+    if ! "$1" "${flags[@]}" "${@:2}" -I "$header_dir" "$f"; then
       echo "compile.sh: $name fails on $(basename "$f")" >&2
       failed=1
     fi
   done
   echo "compile.sh: $name done"
 }
-if command -v x86_64-w64-mingw32-g++ >/dev/null; then check gcc64 x86_64-w64-mingw32-g++; fi
+if command -v x86_64-w64-mingw32-g++ >/dev/null; then
+  check gcc64 x86_64-w64-mingw32-g++
+  check gcc64-c++20 x86_64-w64-mingw32-g++ -std=c++20  # users may build with a newer standard
+fi
 if command -v i686-w64-mingw32-g++ >/dev/null; then check gcc32 i686-w64-mingw32-g++; fi
 if command -v clang++ >/dev/null && [ -d "$mingw_cxx" ]; then
   check clang64 clang++ --target=x86_64-w64-windows-gnu -isystem "$mingw_cxx" \

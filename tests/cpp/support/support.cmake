@@ -7,7 +7,8 @@
 # Layer: tests (build).
 
 set(tlbkit_support_dir ${PROJECT_SOURCE_DIR}/lib/writers/cpp/runtime)
-set(tlbkit_support_src ${CMAKE_CURRENT_LIST_DIR}/support_runtime_test.cpp)
+set(tlbkit_support_src ${CMAKE_CURRENT_LIST_DIR}/support_runtime_test.cpp
+                       ${CMAKE_CURRENT_LIST_DIR}/second_tu.cpp)
 set(tlbkit_support_exe ${CMAKE_CURRENT_BINARY_DIR}/cpp-support/support_runtime_test.exe)
 
 if(TLBKIT_MINGW_CXX)

@@ -869,6 +869,36 @@ void test_event_arg() {
 
 }  // namespace
 
+// Defined in second_tu.cpp (the header included by two units links).
+tlbkit::bstr second_tu_text();
+void second_tu_raise();
+
+namespace {
+
+void test_two_units() {
+  CHECK(second_tu_text() == bstr(L"from the second unit"));
+  CHECK_THROWS_AS(second_tu_raise(), tlbkit::type_mismatch_error);
+  CHECK(same(tlbkit::uuid_of<IDispatch>::value, IID_IDispatch));
+  CHECK(same(tlbkit::uuid_of<IUnknown>::value, IID_IUnknown));
+  CHECK(same(tlbkit::uuid_of<IEnumVARIANT>::value, IID_IEnumVARIANT));
+  CHECK(same(tlbkit::uuid_of<IFont>::value, IID_IFont));
+  CHECK(same(tlbkit::uuid_of<IFontDisp>::value, IID_IFontDisp));
+  CHECK(same(tlbkit::uuid_of<IPicture>::value, IID_IPicture));
+  CHECK(same(tlbkit::uuid_of<IPictureDisp>::value, IID_IPictureDisp));
+  CHECK(same(tlbkit::uuid_of<IErrorInfo>::value, IID_IErrorInfo));
+  CHECK(same(tlbkit::uuid_of<ICreateErrorInfo>::value, IID_ICreateErrorInfo));
+  CHECK(same(tlbkit::uuid_of<ISupportErrorInfo>::value, IID_ISupportErrorInfo));
+  CHECK(same(tlbkit::uuid_of<IConnectionPointContainer>::value, IID_IConnectionPointContainer));
+  CHECK(same(tlbkit::uuid_of<IConnectionPoint>::value, IID_IConnectionPoint));
+  CHECK(same(tlbkit::uuid_of<ITypeInfo>::value, IID_ITypeInfo));
+  CHECK(same(tlbkit::uuid_of<ITypeLib>::value, IID_ITypeLib));
+  CHECK(same(tlbkit::uuid_of<IEnumConnections>::value, IID_IEnumConnections));
+  CHECK(same(tlbkit::uuid_of<IEnumConnectionPoints>::value, IID_IEnumConnectionPoints));
+  CHECK(same(tlbkit::uuid_of<IClassFactory>::value, IID_IClassFactory));
+}
+
+}  // namespace
+
 int main() {
   const HRESULT init = CoInitializeEx(nullptr, COINIT_APARTMENTTHREADED);
   if (FAILED(init)) {
@@ -888,6 +918,7 @@ int main() {
     test_dictionary();
     test_events_and_connection();
     test_event_arg();
+    test_two_units();
   } catch (const std::exception& e) {
     ++g_failures;
     std::printf("unexpected exception: %s\n", e.what());

@@ -123,6 +123,9 @@ void test_bstr() {
   CHECK(w != b);
   bstr s(std::wstring(L"x\0y", 3));
   CHECK(s.length() == 3);  // embedded NUL kept
+  bstr from_string(std::string("a\0\xC3\xA9", 4));
+  CHECK(from_string.wstr() == std::wstring(L"a\0\u00e9", 3));
+  CHECK(bstr(std::string()).get() != nullptr);  // an empty string, not a null BSTR
   bstr empty;
   CHECK(empty.get() == nullptr);
   CHECK(empty.empty());
@@ -200,6 +203,7 @@ void test_variant_conversions() {
   CHECK(variant(42).as<bstr>() == bstr(L"42"));
   CHECK(variant(42).to_bstr().wstr() == L"42");
   CHECK(variant(42).as<std::wstring>() == L"42");
+  CHECK(variant(L"h\u00e9").as<std::string>() == "h\xC3\xA9");
   CHECK(variant(2.5).as<int>() == 2);  // banker's rounding, as the runtime does
   CHECK(variant(3.5).as<int>() == 4);
   CHECK(variant(L"0.5").to_double() == 0.5);
@@ -304,6 +308,15 @@ void test_safearray() {
   variant v(a.get(), VT_I4);
   CHECK(v.type() == (VT_ARRAY | VT_I4));
   CHECK(v.get().parray != a.get());
+  variant whole(a);  // the element type comes from the array
+  CHECK(whole.type() == (VT_ARRAY | VT_I4));
+  tlbkit::safearray taken = whole.as<tlbkit::safearray>();
+  CHECK(taken.count() == 3);
+  CHECK(taken.get() != whole.get().parray);
+  CHECK(taken.at(2).to_long() == 30);
+  SAFEARRAY* array_ref = a.get();
+  CHECK(variant::by_ref(VT_ARRAY | VT_I4, &array_ref).as<tlbkit::safearray>().count() == 3);
+  CHECK_THROWS_AS(variant(5).as<tlbkit::safearray>(), tlbkit::type_mismatch_error);
   tlbkit::safearray moved(std::move(copy));
   CHECK(moved.count() == 3);
   CHECK(copy.get() == nullptr);  // NOLINT(bugprone-use-after-move)
@@ -716,6 +729,45 @@ struct fake_source : IConnectionPointContainer {
   }
 };
 
+// A vtable event interface as a generated header declares one, with its uuid_of.
+struct IVtableEvents : IUnknown {
+  virtual HRESULT STDMETHODCALLTYPE Changed(long value) = 0;
+};
+
+}  // namespace
+
+template <> struct tlbkit::uuid_of<IVtableEvents> {
+  static constexpr GUID value = {0x6B1E0004, 0x1111, 0x4222, {0x83, 0x33, 0, 0, 0, 0, 0, 4}};
+};
+
+namespace {
+
+class vtable_sink : public tlbkit::sink_base<IVtableEvents> {
+ public:
+  vtable_sink() : sink_base<IVtableEvents>(tlbkit::uuid_of<IVtableEvents>::value) {}
+  ~vtable_sink() override { ++g_sinks_destroyed; }
+  long last = 0;
+  HRESULT STDMETHODCALLTYPE Changed(long value) override {
+    last = value;
+    return S_OK;
+  }
+};
+
+void test_vtable_sink() {
+  com_ptr<vtable_sink> sink = tlbkit::make_sink<vtable_sink>();
+  com_ptr<IVtableEvents> events = sink.as<IVtableEvents>();  // the user's uuid_of
+  CHECK(events.get() == static_cast<IVtableEvents*>(sink.get()));
+  CHECK(!sink.try_as<IDispatch>());  // not a dispinterface sink
+  CHECK(sink.try_as<IUnknown>());
+  events->Changed(12);
+  CHECK(sink->last == 12);
+  const int destroyed = g_sinks_destroyed;
+  events.reset();
+  CHECK(g_sinks_destroyed == destroyed);
+  sink.reset();
+  CHECK(g_sinks_destroyed == destroyed + 1);
+}
+
 // A sink as the generated code writes one: callbacks per event, dispatch by DISPID.
 class test_events : public tlbkit::dispatch_sink {
  public:
@@ -919,6 +971,7 @@ int main() {
     test_events_and_connection();
     test_event_arg();
     test_two_units();
+    test_vtable_sink();
   } catch (const std::exception& e) {
     ++g_failures;
     std::printf("unexpected exception: %s\n", e.what());

@@ -403,6 +403,11 @@ class bstr {
       s_ = alloc(w.data(), w.size());
     }
   }
+  /// Added to the contract: from UTF-8 held in a std::string (embedded NULs kept).
+  explicit bstr(const std::string& utf8) : s_(nullptr) {
+    const std::wstring w = detail::from_utf8(utf8.data(), utf8.size());
+    s_ = alloc(w.data(), w.size());
+  }
   bstr(const bstr& o) : s_(o.s_ != nullptr ? alloc(o.s_, o.length()) : nullptr) {}
   bstr(bstr&& o) noexcept : s_(o.s_) { o.s_ = nullptr; }
   bstr& operator=(bstr o) noexcept {
@@ -539,6 +544,7 @@ template <class T, class U> bool operator!=(const com_ptr<T>& a, const com_ptr<U
 }
 
 class variant;
+class safearray;
 
 namespace detail {
 
@@ -671,6 +677,8 @@ class variant {
     V_DECIMAL(&v_) = v;  // overlaps the whole VARIANT, vt included: set vt after
     V_VT(&v_) = VT_DECIMAL;
   }
+  /// Added to the contract: VT_ARRAY|a.element_type() (copied).
+  variant(const safearray& a);  // NOLINT
   variant(SAFEARRAY* a, VARTYPE element) : variant() {  // VT_ARRAY|element (copied)
     SAFEARRAY* copy = nullptr;
     if (a != nullptr) {
@@ -760,8 +768,9 @@ class variant {
   com_ptr<IDispatch> to_dispatch() const { return detail::convert<com_ptr<IDispatch>>(v_); }
   com_ptr<IUnknown> to_unknown() const { return detail::unknown_of(v_); }
   /// A conversion to T: the arithmetic types, enums (via long), bool, bstr, std::wstring,
-  /// variant (the value, by-reference read through), CY, DECIMAL, DATE (double), com_ptr<I>
-  /// (QueryInterface; null for a null pointer, VT_EMPTY or VT_NULL), void (nothing).
+  /// std::string (UTF-8), variant (the value, by-reference read through), CY, DECIMAL, DATE
+  /// (double), com_ptr<I> (QueryInterface; null for a null pointer, VT_EMPTY or VT_NULL),
+  /// safearray (a copy of a VT_ARRAY value), void (nothing).
   /// VARIANT_BOOL is short: as<short> converts numerically, use to_variant_bool.
   template <class T> T as() const { return detail::convert<T>(v_); }
   VARIANT_BOOL to_variant_bool() const { return to_bool() ? VARIANT_TRUE : VARIANT_FALSE; }
@@ -784,79 +793,6 @@ struct held {
   held& operator=(const held&) = delete;
   ~held() { VariantClear(&v); }
 };
-
-template <class T> T convert(const VARIANT& v) {
-  if constexpr (std::is_void<T>::value) {
-    (void)v;
-    return;
-  } else if constexpr (std::is_same<T, bool>::value) {
-    held h(changed(v, VT_BOOL));
-    return V_BOOL(&h.v) != VARIANT_FALSE;
-  } else if constexpr (std::is_enum<T>::value) {
-    return static_cast<T>(convert<long>(v));
-  } else if constexpr (std::is_same<T, signed char>::value || std::is_same<T, char>::value) {
-    held h(changed(v, VT_I1));
-    return static_cast<T>(V_I1(&h.v));
-  } else if constexpr (std::is_same<T, unsigned char>::value) {
-    held h(changed(v, VT_UI1));
-    return V_UI1(&h.v);
-  } else if constexpr (std::is_same<T, short>::value) {
-    held h(changed(v, VT_I2));
-    return V_I2(&h.v);
-  } else if constexpr (std::is_same<T, unsigned short>::value) {
-    held h(changed(v, VT_UI2));
-    return V_UI2(&h.v);
-  } else if constexpr (std::is_same<T, int>::value || std::is_same<T, long>::value) {
-    held h(changed(v, VT_I4));
-    return static_cast<T>(V_I4(&h.v));
-  } else if constexpr (std::is_same<T, unsigned int>::value ||
-                       std::is_same<T, unsigned long>::value) {
-    held h(changed(v, VT_UI4));
-    return static_cast<T>(V_UI4(&h.v));
-  } else if constexpr (std::is_same<T, long long>::value) {
-    held h(changed(v, VT_I8));
-    return static_cast<T>(V_I8(&h.v));
-  } else if constexpr (std::is_same<T, unsigned long long>::value) {
-    held h(changed(v, VT_UI8));
-    return static_cast<T>(V_UI8(&h.v));
-  } else if constexpr (std::is_same<T, float>::value) {
-    held h(changed(v, VT_R4));
-    return V_R4(&h.v);
-  } else if constexpr (std::is_same<T, double>::value) {
-    held h(changed(v, VT_R8));
-    return V_R8(&h.v);
-  } else if constexpr (std::is_same<T, bstr>::value) {
-    VARIANT c = changed(v, VT_BSTR);
-    return bstr::attach(V_BSTR(&c));  // the BSTR changes owner; nothing else to clear
-  } else if constexpr (std::is_same<T, std::wstring>::value) {
-    return convert<bstr>(v).wstr();
-  } else if constexpr (std::is_same<T, variant>::value) {
-    VARIANT c;
-    VariantInit(&c);
-    const HRESULT hr = VariantCopyInd(&c, const_cast<VARIANT*>(&v));
-    if (FAILED(hr)) throw_as(hr);
-    return variant::attach(c);
-  } else if constexpr (std::is_same<T, CY>::value) {
-    held h(changed(v, VT_CY));
-    return V_CY(&h.v);
-  } else if constexpr (std::is_same<T, DECIMAL>::value) {
-    held h(changed(v, VT_DECIMAL));
-    DECIMAL d = V_DECIMAL(&h.v);
-    d.wReserved = 0;  // it held the vt
-    return d;
-  } else if constexpr (is_com_ptr<T>::value) {
-    using I = typename is_com_ptr<T>::interface_type;
-    com_ptr<IUnknown> u = unknown_of(v);
-    if constexpr (std::is_same<I, IUnknown>::value) {
-      return u;
-    } else {
-      if (!u) return T();
-      return u.template as<I>();
-    }
-  } else {
-    static_assert(always_false<T>::value, "tlbkit::variant::as<T>: no conversion to T");
-  }
-}
 
 }  // namespace detail
 
@@ -962,6 +898,97 @@ class safearray {
  private:
   SAFEARRAY* a_ = nullptr;
 };
+
+inline variant::variant(const safearray& a) : variant(a.get(), a.element_type()) {}
+
+namespace detail {
+
+template <class T> T convert(const VARIANT& v) {
+  if constexpr (std::is_void<T>::value) {
+    (void)v;
+    return;
+  } else if constexpr (std::is_same<T, bool>::value) {
+    held h(changed(v, VT_BOOL));
+    return V_BOOL(&h.v) != VARIANT_FALSE;
+  } else if constexpr (std::is_enum<T>::value) {
+    return static_cast<T>(convert<long>(v));
+  } else if constexpr (std::is_same<T, signed char>::value || std::is_same<T, char>::value) {
+    held h(changed(v, VT_I1));
+    return static_cast<T>(V_I1(&h.v));
+  } else if constexpr (std::is_same<T, unsigned char>::value) {
+    held h(changed(v, VT_UI1));
+    return V_UI1(&h.v);
+  } else if constexpr (std::is_same<T, short>::value) {
+    held h(changed(v, VT_I2));
+    return V_I2(&h.v);
+  } else if constexpr (std::is_same<T, unsigned short>::value) {
+    held h(changed(v, VT_UI2));
+    return V_UI2(&h.v);
+  } else if constexpr (std::is_same<T, int>::value || std::is_same<T, long>::value) {
+    held h(changed(v, VT_I4));
+    return static_cast<T>(V_I4(&h.v));
+  } else if constexpr (std::is_same<T, unsigned int>::value ||
+                       std::is_same<T, unsigned long>::value) {
+    held h(changed(v, VT_UI4));
+    return static_cast<T>(V_UI4(&h.v));
+  } else if constexpr (std::is_same<T, long long>::value) {
+    held h(changed(v, VT_I8));
+    return static_cast<T>(V_I8(&h.v));
+  } else if constexpr (std::is_same<T, unsigned long long>::value) {
+    held h(changed(v, VT_UI8));
+    return static_cast<T>(V_UI8(&h.v));
+  } else if constexpr (std::is_same<T, float>::value) {
+    held h(changed(v, VT_R4));
+    return V_R4(&h.v);
+  } else if constexpr (std::is_same<T, double>::value) {
+    held h(changed(v, VT_R8));
+    return V_R8(&h.v);
+  } else if constexpr (std::is_same<T, bstr>::value) {
+    VARIANT c = changed(v, VT_BSTR);
+    return bstr::attach(V_BSTR(&c));  // the BSTR changes owner; nothing else to clear
+  } else if constexpr (std::is_same<T, std::wstring>::value) {
+    return convert<bstr>(v).wstr();
+  } else if constexpr (std::is_same<T, std::string>::value) {  // UTF-8
+    return convert<bstr>(v).utf8();
+  } else if constexpr (std::is_same<T, safearray>::value) {
+    const bool by_ref = (V_VT(&v) & VT_BYREF) != 0;
+    if ((V_VT(&v) & VT_ARRAY) == 0) throw_as(DISP_E_TYPEMISMATCH);
+    SAFEARRAY* a = by_ref ? (V_ARRAYREF(&v) != nullptr ? *V_ARRAYREF(&v) : nullptr) : V_ARRAY(&v);
+    SAFEARRAY* copy = nullptr;
+    if (a != nullptr) {
+      const HRESULT hr = SafeArrayCopy(a, &copy);
+      if (FAILED(hr)) throw_as(hr);
+    }
+    return safearray::attach(copy);
+  } else if constexpr (std::is_same<T, variant>::value) {
+    VARIANT c;
+    VariantInit(&c);
+    const HRESULT hr = VariantCopyInd(&c, const_cast<VARIANT*>(&v));
+    if (FAILED(hr)) throw_as(hr);
+    return variant::attach(c);
+  } else if constexpr (std::is_same<T, CY>::value) {
+    held h(changed(v, VT_CY));
+    return V_CY(&h.v);
+  } else if constexpr (std::is_same<T, DECIMAL>::value) {
+    held h(changed(v, VT_DECIMAL));
+    DECIMAL d = V_DECIMAL(&h.v);
+    d.wReserved = 0;  // it held the vt
+    return d;
+  } else if constexpr (is_com_ptr<T>::value) {
+    using I = typename is_com_ptr<T>::interface_type;
+    com_ptr<IUnknown> u = unknown_of(v);
+    if constexpr (std::is_same<I, IUnknown>::value) {
+      return u;
+    } else {
+      if (!u) return T();
+      return u.template as<I>();
+    }
+  } else {
+    static_assert(always_false<T>::value, "tlbkit::variant::as<T>: no conversion to T");
+  }
+}
+
+}  // namespace detail
 
 // ---- IDispatch::Invoke ----------------------------------------------------------------------------
 /// Calls `id` on `object` with `flags` (DISPATCH_METHOD, DISPATCH_PROPERTYGET, ...PUT, ...PUTREF).

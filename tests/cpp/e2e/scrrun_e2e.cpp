@@ -44,6 +44,10 @@ std::vector<std::wstring> strings_of(const ::tlbkit::variant& v) {
 
 void dictionary() {
   std::printf("-- Scripting.Dictionary\n");
+  // The IID, as the generated uuid_of and MinGW's __uuidof (the header's __CRT_UUID_DECL) give it.
+  const GUID iid_dictionary = {0x42C642C1, 0x97E1, 0x11CF, {0x97, 0x8F, 0x00, 0xA0, 0x24, 0x63, 0xE0, 0x6F}};
+  CHECK(IsEqualGUID(::tlbkit::uuid_of<Scripting::IDictionary>::value, iid_dictionary));
+  CHECK(IsEqualGUID(__uuidof(Scripting::IDictionary), iid_dictionary));
   Scripting::IDictionaryPtr dict = Scripting::Dictionary::create();
   CHECK(dict);
   CHECK(dict->GetCount() == 0);
@@ -114,6 +118,18 @@ void dictionary() {
   }
   CHECK(thrown);
   CHECK(dict->GetCount() == 3);
+
+  // An enum property: TextCompare makes keys case-insensitive (CompareMode may only change
+  // while the dictionary is empty, so on a second one).
+  Scripting::IDictionaryPtr folded = Scripting::Dictionary::create();
+  CHECK(folded->GetCompareMode() == Scripting::BinaryCompare);
+  folded->PutCompareMode(Scripting::TextCompare);
+  CHECK(folded->GetCompareMode() == Scripting::TextCompare);
+  ::tlbkit::variant upper(L"KEY"), lower(L"key"), one(1);
+  folded->Add(upper.native(), one.native());
+  CHECK(folded->Exists(lower.native()));
+  CHECK(!dict->Exists(lower.native()));
+  std::printf("CompareMode = TextCompare: Exists(key) after Add(KEY) = %d\n", folded->Exists(lower.native()));
 
   // Remove one, then all.
   dict->Remove(k1.native());

@@ -33,6 +33,11 @@ struct CoreState {
   std::map<const model::Variable*, std::string> scoped;
   std::map<uint32_t, std::string> ptr_names;           // "<Name>Ptr" by type index
   std::map<const model::TypeInfo*, bool> exact;        // records whose layout C++ reproduces
+  /// Types of this library's references that are not at hand, by "<import>:<name>": true when
+  /// some use shows a value (by value, or the one pointer of an [out] parameter), so its
+  /// stand-in is int32_t everywhere; false for ones only seen as interface pointers (IUnknown).
+  std::map<std::string, bool> value_like;
+  bool scanned = false;
   // Cycle guards (a library may inherit from itself or alias in a circle: never recurse forever).
   std::set<const model::TypeInfo*> alias_guard, slot_guard, base_guard, name_guard;
 };

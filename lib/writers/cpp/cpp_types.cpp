@@ -85,6 +85,61 @@ Target stand_in(bool under_pointer) {
   return r;
 }
 
+std::string missing_key(const model::UserType& ref) {
+  return (ref.import ? std::to_string(*ref.import) : std::string("local")) + ":" + ref.name;
+}
+
+struct UseScan {
+  CoreState& c;
+  void walk(const model::TypeRef& t, bool out, int pointers) {
+    if (auto* p = std::get_if<model::Pointer>(&t.v)) return walk(*p->pointee, out, pointers + 1);
+    if (auto* a = std::get_if<model::CArray>(&t.v)) return walk(*a->element, out, pointers);
+    if (auto* s = std::get_if<model::SafeArray>(&t.v)) return walk(*s->element, false, 0);
+    if (auto* u = std::get_if<model::UserType>(&t.v)) {
+      bool& v = c.value_like[missing_key(*u)];
+      v = v || pointers == 0 || (pointers == 1 && out);
+    }
+  }
+  void function(const model::Function& f) {
+    walk(f.result, false, 0);
+    for (const model::Param& p : f.params) walk(p.type, p.flags & model::paramflag::Out, 0);
+  }
+  void vars(const std::vector<model::Variable>& vs) {
+    for (const model::Variable& v : vs) walk(v.type, false, 0);
+  }
+  void type(const model::TypeInfo& t) {
+    if (auto* i = std::get_if<model::InterfaceDef>(&t.def))
+      for (const auto& f : i->functions) function(f);
+    if (auto* d = std::get_if<model::DispatchDef>(&t.def)) {
+      for (const auto& f : d->methods) function(f);
+      vars(d->properties);
+    }
+    if (auto* m = std::get_if<model::ModuleDef>(&t.def)) {
+      for (const auto& f : m->functions) function(f);
+      vars(m->constants);
+    }
+    if (auto* r = std::get_if<model::RecordDef>(&t.def)) vars(r->fields);
+    if (auto* un = std::get_if<model::UnionDef>(&t.def)) vars(un->fields);
+    if (auto* a = std::get_if<model::AliasDef>(&t.def)) walk(a->target, false, 0);
+  }
+};
+
+/// The stand-in for a type not at hand: one spelling for every use of it in this library, so a
+/// raw method and the wrapper calling it agree (see CoreState::value_like).
+Target stand_in_for(Context& cx, const model::Library& from, const model::UserType& ref,
+                    bool under_pointer) {
+  if (&from != &cx.lib) return stand_in(under_pointer);
+  CoreState& c = core(cx);
+  if (!c.scanned) {
+    c.scanned = true;
+    UseScan scan{c};
+    for (const model::TypeInfo& t : cx.lib.types) scan.type(t);
+  }
+  auto it = c.value_like.find(missing_key(ref));
+  bool value = it != c.value_like.end() ? it->second : !under_pointer;
+  return stand_in(!value);
+}
+
 void warn_missing(Context& cx, const model::Library& from, const model::UserType& ref) {
   std::string what = "a library";
   std::string key = "TK7001:";
@@ -339,13 +394,9 @@ Target resolve_from(Context& cx, const model::Library& from, const model::UserTy
   if (stdole_ref) return stdole_target(cx, f, f.type ? f.type->name : ref.name, under_pointer, 0);
   if (!f.type) {
     warn_missing(cx, from, ref);
-    return stand_in(under_pointer);
+    return stand_in_for(cx, from, ref, under_pointer);
   }
-  if (f.lib == &cx.lib && is_excluded(cx, f.type->name)) {
-    Target r = stand_in(under_pointer);
-    r.missing = true;
-    return r;
-  }
+  if (f.lib == &cx.lib && is_excluded(cx, f.type->name)) return stand_in_for(cx, from, ref, under_pointer);
   CoreState& c = core(cx);
   if (!c.alias_guard.insert(f.type).second) return stand_in(under_pointer);  // an alias cycle
   Target r = classify(cx, f, under_pointer, 0);

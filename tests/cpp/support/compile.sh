@@ -28,9 +28,9 @@ failed=0
 check() {  # NAME COMPILER OPTION... : compiles every prelude file and the runtime test
   local name=$1; shift
   ran=$((ran + 1))
-  for f in "$work"/prelude*.cpp "$here/support_runtime_test.cpp"; do
+  for f in "$work"/prelude*.cpp "$here"/support_*_test.cpp; do
     # The compiler, the common flags, then the check's own (a later -std wins).
-    if ! "$1" "${flags[@]}" "${@:2}" -I "$header_dir" "$f"; then
+    if ! "$1" "${flags[@]}" "${@:2}" -I "$header_dir" -I "$here" "$f"; then
       echo "compile.sh: $name fails on $(basename "$f")" >&2
       failed=1
     fi

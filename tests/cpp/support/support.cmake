@@ -1,5 +1,6 @@
 # support.cmake - the support header's own tests: cpp_support_runtime builds
-# tests/cpp/support/support_runtime_test.cpp with MinGW-w64 and runs it under Wine (run.sh);
+# tests/cpp/support/support_*_test.cpp and second_tu.cpp with MinGW-w64 into one program and
+# runs it under Wine (run.sh);
 # cpp_support_compile compiles lib/writers/cpp/runtime/tlbkit_com.h alone, after <windows.h>
 # in its usual configurations, and the test program's template uses, with every compiler at hand
 # (compile.sh). Included from tests/CMakeLists.txt after oracle.cmake (which finds
@@ -8,6 +9,7 @@
 
 set(tlbkit_support_dir ${PROJECT_SOURCE_DIR}/lib/writers/cpp/runtime)
 set(tlbkit_support_src ${CMAKE_CURRENT_LIST_DIR}/support_runtime_test.cpp
+                       ${CMAKE_CURRENT_LIST_DIR}/support_dispatch_test.cpp
                        ${CMAKE_CURRENT_LIST_DIR}/second_tu.cpp)
 set(tlbkit_support_exe ${CMAKE_CURRENT_BINARY_DIR}/cpp-support/support_runtime_test.exe)
 
@@ -22,7 +24,8 @@ if(TLBKIT_MINGW_CXX)
     COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_CURRENT_BINARY_DIR}/cpp-support
     COMMAND ${TLBKIT_MINGW_CXX} ${tlbkit_support_flags} -static -I ${tlbkit_support_dir}
             -o ${tlbkit_support_exe} ${tlbkit_support_src} -lole32 -loleaut32 -luuid
-    DEPENDS ${tlbkit_support_src} ${tlbkit_support_dir}/tlbkit_com.h
+    DEPENDS ${tlbkit_support_src} ${CMAKE_CURRENT_LIST_DIR}/support_check.h
+            ${tlbkit_support_dir}/tlbkit_com.h
     COMMENT "Building the support header's runtime test tests/cpp/support/support_runtime_test.exe (MinGW-w64)"
     VERBATIM)
   add_custom_target(cpp_support_runtime_exe ALL DEPENDS ${tlbkit_support_exe})

@@ -356,7 +356,9 @@ template <class... A>
 
 /// Throws the exception for `hr`: asks `object` for ISupportErrorInfo and
 /// InterfaceSupportsErrorInfo(iid) == S_OK, then GetErrorInfo (always called, so no stale error
-/// object survives), as the runtime does. `object` may be null.
+/// object survives), as the runtime does. `object` may be null. Precedence: the exception's
+/// HRESULT and class are always those of `hr`; the error object only gives the texts, help and
+/// guid (tlbimp-rules.md 3.3 asks a clone to say so).
 [[noreturn]] inline void raise(HRESULT hr, IUnknown* object = nullptr, const IID& iid = GUID_NULL) {
   bool supported = false;
   if (object != nullptr) {

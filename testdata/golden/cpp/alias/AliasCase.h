@@ -44,7 +44,7 @@ struct IUser : ::IUnknown {
 namespace AliasCase {
 inline ::AliasCase::HandleAgain IUser::Take(::AliasCase::Handle h, ::AliasCase::PairAlias p, const ::tlbkit::bstr& t) {
   ::AliasCase::HandleAgain _result{};
-  ::tlbkit::check(this->raw_Take(h, p, t.get(), &_result), this, ::tlbkit::uuid_of<IUser>::value);
+  ::tlbkit::check(this->raw_Take(h, p, t.get(), &_result), this, ::tlbkit::uuid_of<::AliasCase::IUser>::value);
   return _result;
 }
 }  // namespace AliasCase

@@ -59,13 +59,13 @@ struct Fixed {
 
 namespace CoclassCase {
 inline HRESULT IWidget::Spin() {
-  return ::tlbkit::check(this->raw_Spin(), this, ::tlbkit::uuid_of<IWidget>::value);
+  return ::tlbkit::check(this->raw_Spin(), this, ::tlbkit::uuid_of<::CoclassCase::IWidget>::value);
 }
 inline HRESULT IWidgetExtra::Extra() {
-  return ::tlbkit::check(this->raw_Extra(), this, ::tlbkit::uuid_of<IWidgetExtra>::value);
+  return ::tlbkit::check(this->raw_Extra(), this, ::tlbkit::uuid_of<::CoclassCase::IWidgetExtra>::value);
 }
 inline void DGadget::Go() {
-  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {}, ::tlbkit::uuid_of<DGadget>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {}, ::tlbkit::uuid_of<::CoclassCase::DGadget>::value);
 }
 inline ::tlbkit::com_ptr<::CoclassCase::IWidget> Widget::create(DWORD context) {
   return ::tlbkit::com_ptr<::CoclassCase::IWidget>::create(clsid, context);

@@ -74,16 +74,16 @@ struct Timer {
 
 namespace DispEventsCase {
 inline HRESULT ITimer::Start(LONG ms) {
-  return ::tlbkit::check(this->raw_Start(ms), this, ::tlbkit::uuid_of<ITimer>::value);
+  return ::tlbkit::check(this->raw_Start(ms), this, ::tlbkit::uuid_of<::DispEventsCase::ITimer>::value);
 }
 inline void DTimerEvents::Tick() {
-  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {}, ::tlbkit::uuid_of<DTimerEvents>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {}, ::tlbkit::uuid_of<::DispEventsCase::DTimerEvents>::value);
 }
 inline void DTimerEvents::Elapsed(LONG count, const ::tlbkit::bstr& label) {
-  ::tlbkit::invoke(this, 2, DISPATCH_METHOD, {count, label}, ::tlbkit::uuid_of<DTimerEvents>::value);
+  ::tlbkit::invoke(this, 2, DISPATCH_METHOD, {count, label}, ::tlbkit::uuid_of<::DispEventsCase::DTimerEvents>::value);
 }
 inline void DTimerEvents::Cancel(VARIANT_BOOL* Cancel) {
-  ::tlbkit::invoke(this, 3, DISPATCH_METHOD, {::tlbkit::variant::by_ref(VT_BOOL, Cancel)}, ::tlbkit::uuid_of<DTimerEvents>::value);
+  ::tlbkit::invoke(this, 3, DISPATCH_METHOD, {::tlbkit::variant::by_ref(VT_BOOL, Cancel)}, ::tlbkit::uuid_of<::DispEventsCase::DTimerEvents>::value);
 }
 inline ::tlbkit::com_ptr<::DispEventsCase::ITimer> Timer::create(DWORD context) {
   return ::tlbkit::com_ptr<::DispEventsCase::ITimer>::create(clsid, context);

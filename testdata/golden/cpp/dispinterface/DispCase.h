@@ -34,33 +34,33 @@ struct DShape : ::IDispatch {
 
 namespace DispCase {
 inline DOUBLE DShape::Area() {
-  return ::tlbkit::invoke(this, 10, DISPATCH_METHOD, {}, ::tlbkit::uuid_of<DShape>::value).as<DOUBLE>();
+  return ::tlbkit::invoke(this, 10, DISPATCH_METHOD, {}, ::tlbkit::uuid_of<::DispCase::DShape>::value).as<DOUBLE>();
 }
 inline void DShape::Move(LONG dx, LONG dy) {
-  ::tlbkit::invoke(this, 11, DISPATCH_METHOD, {dx, dy}, ::tlbkit::uuid_of<DShape>::value);
+  ::tlbkit::invoke(this, 11, DISPATCH_METHOD, {dx, dy}, ::tlbkit::uuid_of<::DispCase::DShape>::value);
 }
 inline ::tlbkit::bstr DShape::Describe(const ::tlbkit::bstr& prefix, const ::tlbkit::variant& suffix) {
-  return ::tlbkit::invoke(this, 12, DISPATCH_METHOD, {prefix, suffix}, ::tlbkit::uuid_of<DShape>::value).as<::tlbkit::bstr>();
+  return ::tlbkit::invoke(this, 12, DISPATCH_METHOD, {prefix, suffix}, ::tlbkit::uuid_of<::DispCase::DShape>::value).as<::tlbkit::bstr>();
 }
 inline ::tlbkit::com_ptr<::IDispatch> DShape::GetParent() {
-  return ::tlbkit::invoke(this, 13, DISPATCH_PROPERTYGET, {}, ::tlbkit::uuid_of<DShape>::value).as<::tlbkit::com_ptr<::IDispatch>>();
+  return ::tlbkit::invoke(this, 13, DISPATCH_PROPERTYGET, {}, ::tlbkit::uuid_of<::DispCase::DShape>::value).as<::tlbkit::com_ptr<::IDispatch>>();
 }
 inline bool DShape::Contains(DOUBLE x, DOUBLE y) {
-  return ::tlbkit::invoke(this, 14, DISPATCH_METHOD, {x, y}, ::tlbkit::uuid_of<DShape>::value).as<bool>();
+  return ::tlbkit::invoke(this, 14, DISPATCH_METHOD, {x, y}, ::tlbkit::uuid_of<::DispCase::DShape>::value).as<bool>();
 }
 inline LONG DShape::GetWidth() {
-  return ::tlbkit::invoke(this, 1, DISPATCH_PROPERTYGET, {}, ::tlbkit::uuid_of<DShape>::value).as<LONG>();
+  return ::tlbkit::invoke(this, 1, DISPATCH_PROPERTYGET, {}, ::tlbkit::uuid_of<::DispCase::DShape>::value).as<LONG>();
 }
 inline void DShape::PutWidth(LONG value) {
-  ::tlbkit::invoke(this, 1, DISPATCH_PROPERTYPUT, {value}, ::tlbkit::uuid_of<DShape>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_PROPERTYPUT, {value}, ::tlbkit::uuid_of<::DispCase::DShape>::value);
 }
 inline ::tlbkit::bstr DShape::GetName() {
-  return ::tlbkit::invoke(this, 2, DISPATCH_PROPERTYGET, {}, ::tlbkit::uuid_of<DShape>::value).as<::tlbkit::bstr>();
+  return ::tlbkit::invoke(this, 2, DISPATCH_PROPERTYGET, {}, ::tlbkit::uuid_of<::DispCase::DShape>::value).as<::tlbkit::bstr>();
 }
 inline ::tlbkit::variant DShape::GetTag() {
-  return ::tlbkit::invoke(this, 3, DISPATCH_PROPERTYGET, {}, ::tlbkit::uuid_of<DShape>::value);
+  return ::tlbkit::invoke(this, 3, DISPATCH_PROPERTYGET, {}, ::tlbkit::uuid_of<::DispCase::DShape>::value);
 }
 inline void DShape::PutTag(const ::tlbkit::variant& value) {
-  ::tlbkit::invoke(this, 3, DISPATCH_PROPERTYPUT, {value}, ::tlbkit::uuid_of<DShape>::value);
+  ::tlbkit::invoke(this, 3, DISPATCH_PROPERTYPUT, {value}, ::tlbkit::uuid_of<::DispCase::DShape>::value);
 }
 }  // namespace DispCase

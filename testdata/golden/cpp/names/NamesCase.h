@@ -90,28 +90,28 @@ struct GetClassName {
 namespace NamesCase {
 inline LONG IFace::register_(LONG int_) {
   LONG _result{};
-  ::tlbkit::check(this->raw_register(int_, &_result), this, ::tlbkit::uuid_of<IFace>::value);
+  ::tlbkit::check(this->raw_register(int_, &_result), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
   return _result;
 }
 inline HRESULT IFace::GetMessage(const ::tlbkit::bstr& LoadString, ::NamesCase::RECT* RECT) {
-  return ::tlbkit::check(this->raw_GetMessage(LoadString.get(), RECT), this, ::tlbkit::uuid_of<IFace>::value);
+  return ::tlbkit::check(this->raw_GetMessage(LoadString.get(), RECT), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
 }
 inline bool IFace::GetDeleteFile() {
   VARIANT_BOOL _result = 0;
-  ::tlbkit::check(this->get_DeleteFile(&_result), this, ::tlbkit::uuid_of<IFace>::value);
+  ::tlbkit::check(this->get_DeleteFile(&_result), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
   return _result != 0;
 }
 inline HRESULT IFace::IFace_(::NamesCase::class_ c) {
-  return ::tlbkit::check(this->raw_IFace(c), this, ::tlbkit::uuid_of<IFace>::value);
+  return ::tlbkit::check(this->raw_IFace(c), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
 }
 inline HRESULT IFace::private_(::NamesCase::template_* t) {
-  return ::tlbkit::check(this->raw_private(t), this, ::tlbkit::uuid_of<IFace>::value);
+  return ::tlbkit::check(this->raw_private(t), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
 }
 inline HRESULT IFace::CreateWindow_() {
-  return ::tlbkit::check(this->raw_CreateWindow(), this, ::tlbkit::uuid_of<IFace>::value);
+  return ::tlbkit::check(this->raw_CreateWindow(), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
 }
 inline HRESULT IFace::GetDeleteFile_() {
-  return ::tlbkit::check(this->raw_GetDeleteFile(), this, ::tlbkit::uuid_of<IFace>::value);
+  return ::tlbkit::check(this->raw_GetDeleteFile(), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
 }
 inline ::tlbkit::com_ptr<::NamesCase::IFace> GetClassName::create(DWORD context) {
   return ::tlbkit::com_ptr<::NamesCase::IFace>::create(clsid, context);

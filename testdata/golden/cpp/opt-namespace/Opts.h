@@ -86,22 +86,22 @@ struct Item {
 namespace Mine {
 inline ::tlbkit::bstr IItem::GetTitle() {
   ::tlbkit::bstr _result;
-  ::tlbkit::check(this->get_Title(_result.out()), this, ::tlbkit::uuid_of<IItem>::value);
+  ::tlbkit::check(this->get_Title(_result.out()), this, ::tlbkit::uuid_of<::Mine::IItem>::value);
   return _result;
 }
 inline void IItem::PutTitle(const ::tlbkit::bstr& _arg1) {
-  ::tlbkit::check(this->put_Title(_arg1.get()), this, ::tlbkit::uuid_of<IItem>::value);
+  ::tlbkit::check(this->put_Title(_arg1.get()), this, ::tlbkit::uuid_of<::Mine::IItem>::value);
 }
 inline ::tlbkit::com_ptr<::Mine::IItem> IItem::Resize(::Mine::Box b, ::Mine::Level l) {
   ::tlbkit::com_ptr<::Mine::IItem> _result;
-  ::tlbkit::check(this->raw_Resize(b, l, _result.put()), this, ::tlbkit::uuid_of<IItem>::value);
+  ::tlbkit::check(this->raw_Resize(b, l, _result.put()), this, ::tlbkit::uuid_of<::Mine::IItem>::value);
   return _result;
 }
 inline HRESULT IItem::Close() {
-  return ::tlbkit::check(this->raw_Close(), this, ::tlbkit::uuid_of<IItem>::value);
+  return ::tlbkit::check(this->raw_Close(), this, ::tlbkit::uuid_of<::Mine::IItem>::value);
 }
 inline void DItemEvents::Closed(::Mine::Level why) {
-  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {::tlbkit::variant::of(VT_I4, static_cast<long long>(why))}, ::tlbkit::uuid_of<DItemEvents>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {::tlbkit::variant::of(VT_I4, static_cast<long long>(why))}, ::tlbkit::uuid_of<::Mine::DItemEvents>::value);
 }
 inline ::tlbkit::com_ptr<::Mine::IItem> Item::create(DWORD context) {
   return ::tlbkit::com_ptr<::Mine::IItem>::create(clsid, context);

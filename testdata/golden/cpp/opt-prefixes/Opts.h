@@ -86,22 +86,22 @@ struct Item {
 namespace Opts {
 inline ::tlbkit::bstr IItem::GetTitle() {
   ::tlbkit::bstr _result;
-  ::tlbkit::check(this->get_Title(_result.out()), this, ::tlbkit::uuid_of<IItem>::value);
+  ::tlbkit::check(this->get_Title(_result.out()), this, ::tlbkit::uuid_of<::Opts::IItem>::value);
   return _result;
 }
 inline void IItem::PutTitle(const ::tlbkit::bstr& _arg1) {
-  ::tlbkit::check(this->put_Title(_arg1.get()), this, ::tlbkit::uuid_of<IItem>::value);
+  ::tlbkit::check(this->put_Title(_arg1.get()), this, ::tlbkit::uuid_of<::Opts::IItem>::value);
 }
 inline ::tlbkit::com_ptr<::Opts::IItem> IItem::CallResize(::Opts::Box b, ::Opts::Level l) {
   ::tlbkit::com_ptr<::Opts::IItem> _result;
-  ::tlbkit::check(this->RawResize(b, l, _result.put()), this, ::tlbkit::uuid_of<IItem>::value);
+  ::tlbkit::check(this->RawResize(b, l, _result.put()), this, ::tlbkit::uuid_of<::Opts::IItem>::value);
   return _result;
 }
 inline HRESULT IItem::CallClose() {
-  return ::tlbkit::check(this->RawClose(), this, ::tlbkit::uuid_of<IItem>::value);
+  return ::tlbkit::check(this->RawClose(), this, ::tlbkit::uuid_of<::Opts::IItem>::value);
 }
 inline void DItemEvents::CallClosed(::Opts::Level why) {
-  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {::tlbkit::variant::of(VT_I4, static_cast<long long>(why))}, ::tlbkit::uuid_of<DItemEvents>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {::tlbkit::variant::of(VT_I4, static_cast<long long>(why))}, ::tlbkit::uuid_of<::Opts::DItemEvents>::value);
 }
 inline ::tlbkit::com_ptr<::Opts::IItem> Item::create(DWORD context) {
   return ::tlbkit::com_ptr<::Opts::IItem>::create(clsid, context);

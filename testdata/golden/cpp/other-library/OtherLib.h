@@ -51,10 +51,10 @@ struct DOtherEvents : ::IDispatch {
 namespace OtherLib {
 inline LONG IOther::Ping() {
   LONG _result{};
-  ::tlbkit::check(this->raw_Ping(&_result), this, ::tlbkit::uuid_of<IOther>::value);
+  ::tlbkit::check(this->raw_Ping(&_result), this, ::tlbkit::uuid_of<::OtherLib::IOther>::value);
   return _result;
 }
 inline void DOtherEvents::Changed() {
-  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {}, ::tlbkit::uuid_of<DOtherEvents>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {}, ::tlbkit::uuid_of<::OtherLib::DOtherEvents>::value);
 }
 }  // namespace OtherLib

@@ -57,14 +57,14 @@ struct User {
 namespace UsesOther {
 inline ::tlbkit::com_ptr<::OtherLib::IOther> IUser::Use(::OtherLib::IOther* o, ::OtherLib::Shade s, ::UsesOther::Frame f) {
   ::tlbkit::com_ptr<::OtherLib::IOther> _result;
-  ::tlbkit::check(this->raw_Use(o, s, f, _result.put()), this, ::tlbkit::uuid_of<IUser>::value);
+  ::tlbkit::check(this->raw_Use(o, s, f, _result.put()), this, ::tlbkit::uuid_of<::UsesOther::IUser>::value);
   return _result;
 }
 inline HRESULT IUser::Style(::IFontDisp* font, ::OLE_COLOR colour, ::IDispatch* any) {
-  return ::tlbkit::check(this->raw_Style(font, colour, any), this, ::tlbkit::uuid_of<IUser>::value);
+  return ::tlbkit::check(this->raw_Style(font, colour, any), this, ::tlbkit::uuid_of<::UsesOther::IUser>::value);
 }
 inline HRESULT IMore::Extra(LONG x) {
-  return ::tlbkit::check(this->raw_Extra(x), this, ::tlbkit::uuid_of<IMore>::value);
+  return ::tlbkit::check(this->raw_Extra(x), this, ::tlbkit::uuid_of<::UsesOther::IMore>::value);
 }
 inline ::tlbkit::com_ptr<::UsesOther::IUser> User::create(DWORD context) {
   return ::tlbkit::com_ptr<::UsesOther::IUser>::create(clsid, context);

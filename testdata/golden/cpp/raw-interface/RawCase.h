@@ -42,18 +42,18 @@ struct IDerived : ::RawCase::IBase {
 
 namespace RawCase {
 inline HRESULT IBase::First(LONG a) {
-  return ::tlbkit::check(this->raw_First(a), this, ::tlbkit::uuid_of<IBase>::value);
+  return ::tlbkit::check(this->raw_First(a), this, ::tlbkit::uuid_of<::RawCase::IBase>::value);
 }
 inline HRESULT IBase::Second(LONG* a, BSTR* b) {
-  return ::tlbkit::check(this->raw_Second(a, b), this, ::tlbkit::uuid_of<IBase>::value);
+  return ::tlbkit::check(this->raw_Second(a, b), this, ::tlbkit::uuid_of<::RawCase::IBase>::value);
 }
 inline ::tlbkit::com_ptr<::RawCase::IBase> IDerived::Third(::RawCase::IBase* other) {
   ::tlbkit::com_ptr<::RawCase::IBase> _result;
-  ::tlbkit::check(this->raw_Third(other, _result.put()), this, ::tlbkit::uuid_of<IDerived>::value);
+  ::tlbkit::check(this->raw_Third(other, _result.put()), this, ::tlbkit::uuid_of<::RawCase::IDerived>::value);
   return _result;
 }
 inline HRESULT IDerived::Fourth(VARIANT* v, SAFEARRAY* names) {
-  return ::tlbkit::check(this->raw_Fourth(v, names), this, ::tlbkit::uuid_of<IDerived>::value);
+  return ::tlbkit::check(this->raw_Fourth(v, names), this, ::tlbkit::uuid_of<::RawCase::IDerived>::value);
 }
 inline LONG IDerived::NotHresult(LONG x) {
   return this->raw_NotHresult(x);

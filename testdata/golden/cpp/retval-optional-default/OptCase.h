@@ -39,21 +39,21 @@ struct IOpts : ::IDispatch {
 namespace OptCase {
 inline LONG IOpts::Find(const ::tlbkit::bstr& what, const ::tlbkit::variant& start, const ::tlbkit::variant& stop) {
   LONG _result{};
-  ::tlbkit::check(this->raw_Find(what.get(), start.get(), stop.get(), &_result), this, ::tlbkit::uuid_of<IOpts>::value);
+  ::tlbkit::check(this->raw_Find(what.get(), start.get(), stop.get(), &_result), this, ::tlbkit::uuid_of<::OptCase::IOpts>::value);
   return _result;
 }
 inline HRESULT IOpts::Open(const ::tlbkit::bstr& path, LONG count, bool create, const ::tlbkit::bstr& kind, ::OptCase::Mode Mode, DOUBLE ratio) {
-  return ::tlbkit::check(this->raw_Open(path.get(), count, (create ? VARIANT_TRUE : VARIANT_FALSE), kind.get(), Mode, ratio), this, ::tlbkit::uuid_of<IOpts>::value);
+  return ::tlbkit::check(this->raw_Open(path.get(), count, (create ? VARIANT_TRUE : VARIANT_FALSE), kind.get(), Mode, ratio), this, ::tlbkit::uuid_of<::OptCase::IOpts>::value);
 }
 inline HRESULT IOpts::Mid(LONG a, LONG b, LONG c) {
-  return ::tlbkit::check(this->raw_Mid(a, b, c), this, ::tlbkit::uuid_of<IOpts>::value);
+  return ::tlbkit::check(this->raw_Mid(a, b, c), this, ::tlbkit::uuid_of<::OptCase::IOpts>::value);
 }
 inline HRESULT IOpts::NoResult(LONG a) {
-  return ::tlbkit::check(this->raw_NoResult(a), this, ::tlbkit::uuid_of<IOpts>::value);
+  return ::tlbkit::check(this->raw_NoResult(a), this, ::tlbkit::uuid_of<::OptCase::IOpts>::value);
 }
 inline ::tlbkit::bstr IOpts::Both(LONG* side) {
   ::tlbkit::bstr _result;
-  ::tlbkit::check(this->raw_Both(side, _result.out()), this, ::tlbkit::uuid_of<IOpts>::value);
+  ::tlbkit::check(this->raw_Both(side, _result.out()), this, ::tlbkit::uuid_of<::OptCase::IOpts>::value);
   return _result;
 }
 }  // namespace OptCase

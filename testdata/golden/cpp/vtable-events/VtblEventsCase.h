@@ -70,13 +70,13 @@ struct Download {
 
 namespace VtblEventsCase {
 inline HRESULT IDownload::Begin(const ::tlbkit::bstr& url) {
-  return ::tlbkit::check(this->raw_Begin(url.get()), this, ::tlbkit::uuid_of<IDownload>::value);
+  return ::tlbkit::check(this->raw_Begin(url.get()), this, ::tlbkit::uuid_of<::VtblEventsCase::IDownload>::value);
 }
 inline HRESULT IDownloadEvents::Progress(LONG done, LONG total) {
-  return ::tlbkit::check(this->raw_Progress(done, total), this, ::tlbkit::uuid_of<IDownloadEvents>::value);
+  return ::tlbkit::check(this->raw_Progress(done, total), this, ::tlbkit::uuid_of<::VtblEventsCase::IDownloadEvents>::value);
 }
 inline HRESULT IDownloadEvents::Finished(const ::tlbkit::bstr& path, HRESULT status) {
-  return ::tlbkit::check(this->raw_Finished(path.get(), status), this, ::tlbkit::uuid_of<IDownloadEvents>::value);
+  return ::tlbkit::check(this->raw_Finished(path.get(), status), this, ::tlbkit::uuid_of<::VtblEventsCase::IDownloadEvents>::value);
 }
 inline ::tlbkit::com_ptr<::VtblEventsCase::IDownload> Download::create(DWORD context) {
   return ::tlbkit::com_ptr<::VtblEventsCase::IDownload>::create(clsid, context);

@@ -133,6 +133,34 @@ TEST_CASE("cpp core: escaped names in a header, enumerators unique at namespace 
   CHECK(has(o.text, "enum Dir : int {"));
 }
 
+TEST_CASE("cpp core: a parameter or field never hides a Windows type the declaration uses") {
+  using namespace model;
+  Function f;
+  f.name = "Put";
+  f.result = TypeRef::base(vt::HResult);
+  f.vtable_offset = 3 * 8;
+  f.params.push_back(Param{"LONG", TypeRef::base(vt::I4), paramflag::In, {}, {}});
+  f.params.push_back(Param{"count", TypeRef::base(vt::I4), paramflag::In, {}, {}});
+  TypeInfo iface;
+  iface.name = "IPut";
+  iface.def = InterfaceDef{{}, {f}};
+  TypeInfo rec;
+  rec.name = "Holder";
+  rec.def = RecordDef{{Variable{"VARIANT", kMemberIdNil, VarKind::PerInstance, 0,
+                                TypeRef::base(vt::I4), {}, 0, {}, {}},
+                       Variable{"v", kMemberIdNil, VarKind::PerInstance, 0,
+                                TypeRef::base(vt::Variant), {}, 8, {}, {}}}};
+  Library lib;
+  lib.name = "Hide";
+  lib.types = {iface, rec};
+  LibrarySet set;
+  const Library& stored = set.add(lib);
+  support::DiagEngine diags;
+  std::string text = cppw::write_header(stored, set, {}, diags);
+  CHECK(has(text, "raw_Put(LONG LONG_, LONG count)"));
+  CHECK(has(text, "  LONG VARIANT_;\n  VARIANT v;\n"));
+}
+
 TEST_CASE("cpp core: a type name and an enumerator of the same name stay distinct") {
   Lib l;
   load(l, lib_idl(R"idl(

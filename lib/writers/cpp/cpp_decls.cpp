@@ -118,7 +118,7 @@ void emit_record(Context& cx, const model::TypeInfo& t, uint32_t index, std::str
   std::vector<std::pair<std::string, uint32_t>> offsets;
   for (const model::Variable& v : fields) {
     if (v.varkind != model::VarKind::PerInstance) continue;
-    std::string field = unique_in(taken, ident(cx, v.name));
+    std::string field = unique_in(taken, member_ident(cx, v.name));
     offsets.emplace_back(field, v.offset);
     std::string doc = comment_text(v.docs.helpstring);
     out += "  " + declare_in(cx, cx.lib, v.type, field, nullptr) + ";" +

@@ -118,9 +118,31 @@ std::string raw_method_name(Context& cx, const model::TypeInfo& owner, const mod
   return composed_method_name(cx, cx.lib, f);  // not a function of `owner`: no clash check
 }
 
+namespace {
+bool hides_sdk_type(std::string_view name) {
+  // The Windows type names the core writes unqualified (cpp_types.cpp's base_spelling and
+  // SAFEARRAY): a parameter or field of that name would hide the type from the declarations
+  // after it in the same list or struct.
+  static constexpr std::string_view kNames[] = {
+      "BLOB",     "BSTR",      "BYTE",   "CHAR",     "CLSID",        "CY",      "DATE",
+      "DECIMAL",  "DOUBLE",    "FILETIME", "FLOAT",  "HRESULT",      "INT",     "INT_PTR",
+      "LONG",     "LONGLONG",  "LPSTR",  "LPWSTR",   "SAFEARRAY",    "SCODE",   "SHORT",
+      "UINT",     "UINT_PTR",  "ULONG",  "ULONGLONG", "USHORT",      "VARIANT", "VARIANT_BOOL",
+      "int32_t"};
+  for (std::string_view n : kNames)
+    if (n == name) return true;
+  return false;
+}
+}  // namespace
+
+std::string member_ident(const Context& cx, std::string_view name) {
+  std::string s = ident(cx, name);
+  return hides_sdk_type(s) ? s + "_" : s;
+}
+
 std::string param_name(const Context& cx, const model::Function& f, size_t i) {
   auto plain = [&](size_t k) {
-    return f.params[k].name.empty() ? std::string() : ident(cx, f.params[k].name);
+    return f.params[k].name.empty() ? std::string() : member_ident(cx, f.params[k].name);
   };
   std::string name = plain(i);
   bool repeated = false;

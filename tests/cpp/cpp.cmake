@@ -47,8 +47,9 @@ function(tlbkit_cpp_e2e name library header)
     add_custom_target(cpp_e2e_${name}_exe DEPENDS ${exe})
     add_test(NAME cpp_e2e_${name}_build
              COMMAND ${CMAKE_COMMAND} --build ${PROJECT_BINARY_DIR} --target cpp_e2e_${name}_exe)
+    # One build at a time: two ninja runs in one build folder (ctest -j) would clash.
     set_tests_properties(cpp_e2e_${name}_build PROPERTIES FIXTURES_SETUP cpp_e2e_${name}
-                         LABELS "runtime;cpp" TIMEOUT 600)
+                         RESOURCE_LOCK tlbkit_build_folder LABELS "runtime;cpp" TIMEOUT 600)
   endif()
   add_test(NAME cpp_e2e_${name} COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/e2e/run-e2e.sh ${exe})
   set_tests_properties(cpp_e2e_${name} PROPERTIES SKIP_RETURN_CODE 77 LABELS "runtime;cpp"

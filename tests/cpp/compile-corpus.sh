@@ -3,7 +3,8 @@
 # testdata/corpus (every TYPELIB resource of a PE file), the library IDL files behind
 # testdata/corpus/widl (compiled for win32 and win64) and every golden case of
 # testdata/golden/cpp, runs `tlbkit import --cpp` and compiles a translation unit including the
-# headers written with `-std=c++17 -Wall -Wextra -Werror -fsyntax-only`. Layer: tests (tooling).
+# headers written with `-std=c++17 -Wall -Wextra -Werror -fsyntax-only` (the golden cases also
+# with -DUNICODE). Layer: tests (tooling).
 #
 #   compile-corpus.sh TLBKIT SOURCE_DIR COMPILER_ID OUTDIR
 #
@@ -75,7 +76,8 @@ tlb_path=()
 for d in "$corpus"/*/; do tlb_path+=(--tlb-path "${d%/}"); done
 
 # add_case NAME PLATFORM IMPORT-ARG...: one case; PLATFORM (win32, win64, other) decides whether
-# gcc32 compiles it (golden cases say "any": all compilers).
+# gcc32 compiles it (golden cases say "any": all compilers). $extra_flags go to the compiler.
+extra_flags=()
 add_case() {
   local name=$1 platform=$2
   shift 2
@@ -84,7 +86,7 @@ add_case() {
   local d=$out/cases/$name
   mkdir -p "$d"
   printf '%s\n' "$@" >"$d/import.args"
-  printf '%s\n' "$cxx" "${flags[@]}" >"$d/compile.cmd"
+  printf '%s\n' "$cxx" "${flags[@]}" ${extra_flags[@]+"${extra_flags[@]}"} >"$d/compile.cmd"
   echo "$platform" >"$d/platform"
 }
 
@@ -134,6 +136,10 @@ for c in "$src"/testdata/golden/cpp/*/; do
     done <"$c/case.args"
   fi
   add_case "golden_${c##*/}" any "${args[@]}"
+  # Again with UNICODE: the <windows.h> macros then expand to their W names.
+  extra_flags=(-DUNICODE -D_UNICODE)
+  add_case "golden_${c##*/}.unicode" any "${args[@]}"
+  extra_flags=()
 done
 
 # Two at a time: the machine is shared.

@@ -161,6 +161,23 @@ TEST_CASE("cpp core: a parameter or field never hides a Windows type the declara
   CHECK(has(text, "  LONG VARIANT_;\n  VARIANT v;\n"));
 }
 
+TEST_CASE("cpp core: event sinks are named for local [source] interfaces, clear of other names") {
+  Lib l;
+  load(l, lib_idl(R"idl(
+  [uuid(7B0C0C00-0000-4000-8000-000000000020)]
+  dispinterface DEvents { properties: methods: [id(1)] void Fired([in] long n); };
+  typedef [uuid(7B0C0C00-0000-4000-8000-000000000021)] struct DEventsSink { long taken; } DEventsSink;
+  [object, uuid(7B0C0C00-0000-4000-8000-000000000002), oleautomation, dual]
+  interface IThing : IDispatch { HRESULT Go(); };
+  [uuid(7B0C0C00-0000-4000-8000-000000000004)]
+  coclass Thing { [default] interface IThing; [default, source] dispinterface DEvents; };
+)idl"));
+  Out o = header(l);
+  CHECK(has(o.text, "struct DEventsSink {"));
+  CHECK(has(o.text, "DEventsSink_"));  // the sink class gives way to the library's own type
+  CHECK(!has(o.text, "IThingSink"));   // only [source] interfaces get a sink
+}
+
 TEST_CASE("cpp core: a type name and an enumerator of the same name stay distinct") {
   Lib l;
   load(l, lib_idl(R"idl(

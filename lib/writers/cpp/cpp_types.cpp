@@ -141,23 +141,25 @@ Target stand_in_for(Context& cx, const model::Library& from, const model::UserTy
 }
 
 void warn_missing(Context& cx, const model::Library& from, const model::UserType& ref) {
-  std::string what = "a library";
-  std::string key = "TK7001:";
+  std::string what, key = "TK7001:";
   if (ref.import && *ref.import < from.imports.size()) {
     const model::ImportedLibrary& imp = from.imports[*ref.import];
-    what = (imp.name.empty() ? std::string("(unnamed)") : imp.name) + " " +
-           std::to_string(imp.version.major) + "." + std::to_string(imp.version.minor) + " " +
-           imp.libid.to_string() + (imp.file.empty() ? "" : " (" + imp.file + ")");
+    what = (imp.name.empty() ? "" : imp.name + " ") + std::to_string(imp.version.major) + "." +
+           std::to_string(imp.version.minor) + " " + imp.libid.to_string() +
+           (imp.file.empty() ? "" : " (" + imp.file + ")");
     key += imp.libid.to_string();
   } else {
+    what = "with " + from.name + "'s own types";
     key += from.name + ":" + ref.name;
-    what = "library " + from.name + "'s type";
   }
   if (!cx.warned.insert(key).second) return;
+  std::string type = !ref.name.empty() ? "'" + ref.name + "'"
+                     : ref.guid        ? "the type " + ref.guid->to_string()
+                     : ref.index       ? "its type #" + std::to_string(*ref.index)
+                                       : std::string("a type");
   cx.diags.warning("TK7001", {},
                    "library " + what + " is not at hand (give it with --tlb-path or --reference): "
-                   "its types are stand-ins in " + header_name(cx.lib) + ", first '" + ref.name +
-                   "'");
+                   "its types are stand-ins in " + header_name(cx.lib) + ", first " + type);
 }
 
 const char* base_spelling(uint16_t vt) {

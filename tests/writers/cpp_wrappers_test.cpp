@@ -375,3 +375,45 @@ TEST_CASE("C++ event sink for a vtable interface: each raw method calls its call
   CHECK(has(o.decls, "advise(::IUnknown* source)"));
   CHECK(o.warnings.empty());
 }
+
+TEST_CASE("C++ event sink: a vtable source whose base is not at hand gets none, with TK7021") {
+  // The core derives such an interface from IUnknown and fills the missing slots with methods
+  // the sink cannot know, so a sink would stay abstract.
+  const Fixture& f = fixture();
+  model::LibrarySet set;
+  model::Library lib = *f.lib;
+  model::ImportedLibrary gone;
+  gone.libid = *model::Guid::parse("{7A0C0C00-0000-4000-8000-0000000000FF}");
+  gone.name = "Gone";
+  lib.imports.push_back(gone);
+  model::TypeInfo src;
+  src.name = "ISource";
+  src.guid = model::Guid::parse("{7A0C0C00-0000-4000-8000-00000000000A}");
+  model::InterfaceDef def;
+  model::UserType base;
+  base.import = static_cast<uint32_t>(lib.imports.size() - 1);
+  base.name = "IGoneBase";
+  def.bases.push_back(model::ImplType{model::TypeRef{base}, 0, {}});
+  model::Function fired;
+  fired.name = "Fired";
+  fired.result = model::TypeRef::base(model::vt::HResult);
+  fired.vtable_offset = 9 * 8;  // slot 9: the base had six slots of its own
+  def.functions.push_back(fired);
+  src.def = def;
+  lib.types.push_back(src);
+  const model::Library& stored = set.add(std::move(lib));
+  set.add(*f.set.find(model::stdole_libid(), {2, 0}));
+  support::DiagEngine diags;
+  cppw::CppOptions opts;
+  cppw::Context cx{stored, set, opts, diags, "WrapLib", {}, {}, {}, nullptr};
+  for (const auto& t : stored.types) cx.type_names.push_back(t.name);
+  const uint32_t index = static_cast<uint32_t>(stored.types.size() - 1);
+  cx.sink_names[index] = "ISourceSink";
+  std::string decls, defs;
+  cppw::emit_event_sink(cx, stored.types[index], decls, defs);
+  CHECK(has(decls, "// ISourceSink: no event sink ("));
+  CHECK(!has(decls, "class ISourceSink"));
+  bool warned = false;
+  for (const auto& d : diags.all()) warned = warned || d.code == "TK7021";
+  CHECK(warned);
+}

@@ -49,6 +49,9 @@ CoreState& core(Context& cx);
 /// A C++ identifier from any text: characters outside [A-Za-z0-9_] become '_', a leading digit
 /// gets a '_' in front, a keyword or breaking macro gets a trailing '_'. No --rename.
 std::string sanitize_ident(std::string_view name);
+/// A namespace-scope name (already an identifier) clear of the SDK's global names under
+/// --no-namespace; unchanged otherwise.
+std::string scoped_ident(const Context& cx, std::string name);
 /// ident() for a parameter or field: also escaped when it would hide a Windows type name the
 /// core writes unqualified (LONG, BSTR, VARIANT, …) from the declarations after it.
 std::string member_ident(const Context& cx, std::string_view name);

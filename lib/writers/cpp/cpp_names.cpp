@@ -23,7 +23,7 @@ std::string sanitize_ident(std::string_view name) {
     out += ok ? c : '_';
   }
   if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out.insert(out.begin(), '_');
-  if (is_reserved_name(out)) out += '_';
+  while (is_reserved_name(out)) out += '_';  // "X_" may be a macro too (_SYSTEMTIME_ is one)
   return out;
 }
 
@@ -33,6 +33,12 @@ std::string ident(const Context& cx, std::string_view name) {
   return sanitize_ident(name);
 }
 
+std::string scoped_ident(const Context& cx, std::string name) {
+  // At global scope (--no-namespace) the SDK's own names are taken: IFont, Rectangle, …
+  while (cx.opts.no_namespace && (is_sdk_global(name) || is_reserved_name(name))) name += '_';
+  return name;
+}
+
 std::string namespace_of(const Context& cx, const model::Library& lib) {
   if (cx.opts.no_namespace) return "";
   if (&lib == &cx.lib) return cx.ns;
@@ -40,7 +46,7 @@ std::string namespace_of(const Context& cx, const model::Library& lib) {
 }
 
 std::string unique_in(std::set<std::string>& taken, std::string base) {
-  while (!taken.insert(base).second) base += '_';
+  while (is_reserved_name(base) || !taken.insert(base).second) base += '_';
   return base;
 }
 
@@ -51,7 +57,8 @@ const LibNames& names_of(Context& cx, const model::Library& lib) {
   LibNames n;
   // Types take their names first, in library order, so every header that refers to them
   // computes the same names whatever else its own namespace holds.
-  for (const model::TypeInfo& t : lib.types) n.types.push_back(unique_in(n.taken, ident(cx, t.name)));
+  for (const model::TypeInfo& t : lib.types)
+    n.types.push_back(unique_in(n.taken, scoped_ident(cx, ident(cx, t.name))));
   return c.libs.emplace(&lib, std::move(n)).first->second;
 }
 

@@ -12,5 +12,8 @@ bool is_cpp_keyword(std::string_view name);
 bool is_breaking_macro(std::string_view name);
 /// Either of the above: the name needs a trailing '_'.
 bool is_reserved_name(std::string_view name);
+/// A name the Windows SDK headers (or their macros) already use at global scope
+/// (cpp_sdk_names.cpp): a namespace-scope name under --no-namespace needs a trailing '_'.
+bool is_sdk_global(std::string_view name);
 
 }  // namespace tlbkit::cppw

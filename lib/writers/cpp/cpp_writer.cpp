@@ -49,14 +49,14 @@ void name_members(Context& cx) {
   for (uint32_t i = 0; i < types.size(); ++i) {
     if (!declared_here(cx, i)) continue;
     if (auto* e = std::get_if<model::EnumDef>(&types[i].def))
-      for (const model::Variable& v : e->values) c.scoped[&v] = unique_in(n.taken, ident(cx, v.name));
+      for (const model::Variable& v : e->values) c.scoped[&v] = unique_in(n.taken, scoped_ident(cx, ident(cx, v.name)));
     if (auto* m = std::get_if<model::ModuleDef>(&types[i].def))
       for (const model::Variable& v : m->constants)
-        c.scoped[&v] = unique_in(n.taken, ident(cx, v.name));
+        c.scoped[&v] = unique_in(n.taken, scoped_ident(cx, ident(cx, v.name)));
   }
   for (uint32_t i = 0; i < types.size(); ++i)
     if (declared_here(cx, i) && is_iface(kind(types[i])))
-      c.ptr_names[i] = unique_in(n.taken, n.types[i] + "Ptr");
+      c.ptr_names[i] = unique_in(n.taken, scoped_ident(cx, n.types[i] + "Ptr"));
   for (uint32_t i = 0; i < types.size(); ++i) {
     const auto* co = std::get_if<model::CoclassDef>(&types[i].def);
     if (!co || !declared_here(cx, i)) continue;
@@ -67,7 +67,7 @@ void name_members(Context& cx) {
       if (f.lib != &cx.lib || !declared_here(cx, f.index) || !is_iface(kind(*f.type)) ||
           cx.sink_names.count(f.index))
         continue;
-      cx.sink_names[f.index] = unique_in(n.taken, n.types[f.index] + "Sink");
+      cx.sink_names[f.index] = unique_in(n.taken, scoped_ident(cx, n.types[f.index] + "Sink"));
     }
   }
 }
@@ -141,7 +141,7 @@ void named_guids(Context& cx, std::string& out) {
   if (!cx.opts.named_guids) return;
   LibNames& n = core(cx).libs.at(&cx.lib);
   if (cx.lib.libid)
-    out += "inline constexpr ::GUID " + unique_in(n.taken, "LIBID_" + sanitize_ident(cx.lib.name)) + " = " +
+    out += "inline constexpr ::GUID " + unique_in(n.taken, scoped_ident(cx, "LIBID_" + sanitize_ident(cx.lib.name))) + " = " +
            guid_initializer(*cx.lib.libid) + ";\n";
   for (uint32_t i = 0; i < cx.lib.types.size(); ++i) {
     const model::TypeInfo& t = cx.lib.types[i];
@@ -152,7 +152,7 @@ void named_guids(Context& cx, std::string& out) {
                          : k == TypeKind::Coclass  ? "CLSID_"
                                                    : nullptr;
     if (!prefix) continue;
-    out += "inline constexpr ::GUID " + unique_in(n.taken, prefix + local_name(cx, i)) + " = " +
+    out += "inline constexpr ::GUID " + unique_in(n.taken, scoped_ident(cx, prefix + local_name(cx, i))) + " = " +
            guid_initializer(*t.guid) + ";\n";
   }
 }

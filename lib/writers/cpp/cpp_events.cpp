@@ -49,9 +49,15 @@ std::string event_arg_type(Context& cx, const model::TypeRef& t) {
       break;
     case Shape::Enum: return raw_type(cx, t);
     case Shape::Scalar:
-      if (s.vt != model::vt::Decimal && s.vt != model::vt::Error) return raw_type(cx, t);
+      if (s.vt != model::vt::Error) return raw_type(cx, t);
       break;
-    case Shape::Pointer: return raw_type(cx, t);  // by reference: the caller's variable
+    case Shape::Pointer:
+      // By reference: the caller's variable, when event_arg can check its VARTYPE.
+      if (s.pointee_vt && s.pointee != Shape::Record &&
+          !(s.pointee == Shape::Interface && s.pointee_coclass))
+        return raw_type(cx, t);
+      break;
+    case Shape::SafeArray: return "::tlbkit::safearray";
     default: break;
   }
   return "::tlbkit::variant";

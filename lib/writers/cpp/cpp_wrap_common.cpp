@@ -54,23 +54,41 @@ bool dispatchable(const model::TypeInfo& t) {
   return (t.flags & (model::typeflag::Dual | model::typeflag::Dispatchable)) != 0;
 }
 
+// Whether a coclass's default interface is reached through IDispatch.
+bool default_is_dispatch(const model::LibrarySet& set, const model::Library& lib,
+                         const model::CoclassDef& c) {
+  const model::ImplType* pick = nullptr;
+  for (const auto& i : c.interfaces) {
+    if (i.flags & model::implflag::Source) continue;
+    if (!pick || (i.flags & model::implflag::Default)) pick = &i;
+    if (i.flags & model::implflag::Default) break;
+  }
+  const auto* u = pick ? std::get_if<model::UserType>(&pick->type.v) : nullptr;
+  if (!u) return false;
+  auto found = set.resolve(lib, *u);
+  return found.type && (dispatchable(*found.type) || found.type->name == "IDispatch");
+}
+
 struct Walker {
   Context& cx;
   int depth = 0;
 
-  TypeShape user(const model::Library& from, const model::UserType& u, bool top) {
+  TypeShape user(const model::Library& from, const model::UserType& u) {
     const model::Library* lib = nullptr;
     const model::TypeInfo* type = nullptr;
     TypeKind kind = TypeKind::Alias;
     std::string cls;
     bool missing = true;
-    if (top && &from == &cx.lib) {
+    if (&from == &cx.lib) {
       Target tg = resolve(cx, u);
       lib = tg.lib, type = tg.type, kind = tg.kind, cls = tg.cpp, missing = tg.missing;
     } else {
+      // Another library's type (through an alias): the core's stand-in for one not at hand is
+      // IUnknown under a pointer.
       auto found = cx.set.resolve(from, u);
       lib = found.library, type = found.type;
-      if (type) kind = model::stored_kind(*type);
+      kind = type ? model::stored_kind(*type) : TypeKind::Interface;
+      if (!type) cls = "::IUnknown";
     }
     if (!type) {
       TypeShape s;
@@ -88,7 +106,13 @@ struct Walker {
     }
     if (const auto* a = std::get_if<model::AliasDef>(&type->def)) {
       if (++depth > kMaxAliasDepth) return {};
-      return walk(*lib, a->target, false);
+      // An alias of an interface keeps it bare, for the pointer above it.
+      if (const auto* target = std::get_if<model::UserType>(&a->target.v)) {
+        TypeShape s = user(*lib, *target);
+        if (s.bare && s.cls.empty() && !s.coclass) s.cls = cls;
+        return s;
+      }
+      return walk(*lib, a->target);
     }
     TypeShape s;
     if (std::holds_alternative<model::EnumDef>(type->def)) {
@@ -102,14 +126,17 @@ struct Walker {
       s.shape = Shape::Interface, s.bare = true;
       s.vt = dispatchable(*type) || cls == "::IDispatch" ? vt::Dispatch : vt::Unknown;
       s.cls = cls;
+    } else if (const auto* c = std::get_if<model::CoclassDef>(&type->def)) {
+      s.shape = Shape::Interface, s.bare = true, s.coclass = true;
+      s.vt = default_is_dispatch(cx.set, *lib, *c) ? vt::Dispatch : vt::Unknown;
     }
     return s;
   }
 
-  TypeShape walk(const model::Library& from, const model::TypeRef& t, bool top) {
+  TypeShape walk(const model::Library& from, const model::TypeRef& t) {
     if (const auto* b = std::get_if<model::BaseType>(&t.v)) return of_base(b->vt);
     if (const auto* u = std::get_if<model::UserType>(&t.v)) {
-      TypeShape s = user(from, *u, top);
+      TypeShape s = user(from, *u);
       // A bare interface is not a value; it is the pointer (below) that is the interface.
       if (s.bare) {
         // A stand-in used by value is an int32_t (see cpp_emit.h's Target).
@@ -121,7 +148,7 @@ struct Walker {
       return s;
     }
     if (const auto* sa = std::get_if<model::SafeArray>(&t.v)) {
-      TypeShape e = walk(from, *sa->element, false);
+      TypeShape e = walk(from, *sa->element);
       TypeShape s;
       s.shape = Shape::SafeArray;
       s.vt = variant_vt(e);
@@ -129,17 +156,18 @@ struct Walker {
     }
     if (const auto* p = std::get_if<model::Pointer>(&t.v)) {
       if (const auto* u = std::get_if<model::UserType>(&p->pointee->v)) {
-        TypeShape s = user(from, *u, top);
+        TypeShape s = user(from, *u);
         if (s.bare) {
           s.bare = false;
           return s;
         }
       }
-      TypeShape inner = walk(from, *p->pointee, false);
+      TypeShape inner = walk(from, *p->pointee);
       TypeShape s;
       s.shape = Shape::Pointer;
       s.pointee = inner.shape;
       s.pointee_vt = variant_vt(inner);
+      s.pointee_coclass = inner.coclass;
       return s;
     }
     return {};  // C arrays
@@ -149,7 +177,7 @@ struct Walker {
 }  // namespace
 
 TypeShape shape_of(Context& cx, const model::Library& from, const model::TypeRef& t) {
-  return Walker{cx}.walk(from, t, true);
+  return Walker{cx}.walk(from, t);
 }
 
 uint16_t variant_vt(const TypeShape& s) {

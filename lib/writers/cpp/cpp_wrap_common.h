@@ -38,9 +38,13 @@ struct TypeShape {
   /// Pointer: what it points to (Shape::Other when unknown). Interface here means IFoo**.
   Shape pointee = Shape::Other;
   uint16_t pointee_vt = 0;  // the VARTYPE a VT_BYREF argument carries for it; 0: none
+  bool pointee_coclass = false;  // Pointer: to a coclass pointer
   /// An interface named without a pointer (internal: only its pointer is a value).
   bool bare = false;
   bool missing = false;  // a type of a library not at hand (a stand-in)
+  /// Interface: a coclass named where its default interface is meant (VB does this). The core
+  /// spells it as the coclass's struct, which is no COM class: `cls` is empty.
+  bool coclass = false;
 };
 
 /// The shape of `t` as written in `from` (cx.lib for a type of the library being written).

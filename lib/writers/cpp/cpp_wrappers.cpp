@@ -176,7 +176,12 @@ std::string dispatch_arg(Context& cx, const model::TypeRef& t, wrap::Param& w) {
     case Shape::Bstr: w.type = "const ::tlbkit::bstr&"; return "";
     case Shape::Variant: w.type = "const ::tlbkit::variant&"; return "";
     case Shape::Bool: w.type = "bool"; return "";
-    case Shape::Interface: return "";
+    case Shape::Interface:
+      // A coclass pointer is its default interface's pointer under another C++ type.
+      if (s.coclass)
+        w.arg = std::string("reinterpret_cast<") +
+                (s.vt == vt::Dispatch ? "::IDispatch*>(" : "::IUnknown*>(") + w.name + ")";
+      return "";
     case Shape::Enum:
       w.arg = "::tlbkit::variant::of(VT_I4, static_cast<long long>(" + w.name + "))";
       return "";
@@ -233,14 +238,15 @@ DispResult dispatch_result(Context& cx, const model::TypeRef* t) {
       break;
     case Shape::Enum: as(raw_type(cx, *t)); return r;
     case Shape::Scalar:
-      if (s.vt != vt::Decimal && s.vt != vt::Error) {
+      if (s.vt != vt::Error) {
         as(raw_type(cx, *t));
         return r;
       }
       break;
+    case Shape::SafeArray: as("::tlbkit::safearray"); return r;
     default: break;
   }
-  // VARIANT itself, and what has no conversion (records, arrays, pointers): the VARIANT.
+  // VARIANT itself, and what has no conversion (SCODE, records, pointers): the VARIANT.
   r.type = "::tlbkit::variant";
   return r;
 }

@@ -428,6 +428,26 @@ TEST_CASE("cpp core: --rename, --exclude, namespaces and --named-guids") {
   CHECK(has(n.text, "raw_Move(::Pt where, ::Pt* to, ::IOther* o)"));
 }
 
+TEST_CASE("cpp core: --no-namespace keeps clear of the SDK's global names") {
+  Lib l;
+  load(l, lib_idl(R"idl(
+  typedef [uuid(7B0C0C00-0000-4000-8000-000000000011)] struct Rectangle { long w; } Rectangle;
+  typedef [uuid(7B0C0C00-0000-4000-8000-000000000012)] struct _SYSTEMTIME { short y; } SysTime;
+  typedef [uuid(7B0C0C00-0000-4000-8000-000000000013)] enum Shade { IFont = 1 } Shade;
+)idl"));
+  Out in_ns = header(l);
+  CHECK(has(in_ns.text, "struct Rectangle {"));
+  CHECK(has(in_ns.text, "struct _SYSTEMTIME {"));
+  CHECK(has(in_ns.text, "  IFont = 1,"));
+  cppw::CppOptions global;
+  global.no_namespace = true;
+  Out o = header(l, global);
+  CHECK(has(o.text, "struct Rectangle_ {"));  // Rectangle is a GDI function
+  CHECK(has(o.text, "  IFont_ = 1,"));
+  // _SYSTEMTIME is winbase.h's struct tag, and _SYSTEMTIME_ one of its (empty) macros.
+  CHECK(has(o.text, "struct _SYSTEMTIME__ {"));
+}
+
 TEST_CASE("cpp core: stdole's own header maps its types to the SDK's") {
   model::LibrarySet set;
   std::string errors;

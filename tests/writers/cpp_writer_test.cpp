@@ -178,6 +178,31 @@ TEST_CASE("cpp core: event sinks are named for local [source] interfaces, clear 
   CHECK(!has(o.text, "IThingSink"));   // only [source] interfaces get a sink
 }
 
+TEST_CASE("cpp core: a library type named like a Windows type does not hide the Windows one") {
+  using namespace model;
+  Function f;
+  f.name = "Take";
+  f.result = TypeRef::base(vt::HResult);
+  f.vtable_offset = 3 * 8;
+  f.params.push_back(Param{"v", TypeRef::base(vt::Variant), paramflag::In, {}, {}});
+  f.params.push_back(Param{"d", TypeRef::base(vt::Date), paramflag::In, {}, {}});
+  TypeInfo iface;
+  iface.name = "ITake";
+  iface.def = InterfaceDef{{}, {f}};
+  TypeInfo mine;
+  mine.name = "VARIANT";  // the library's own record of that name
+  mine.def = RecordDef{};
+  Library lib;
+  lib.name = "Shadow";
+  lib.types = {iface, mine};
+  LibrarySet set;
+  const Library& stored = set.add(lib);
+  support::DiagEngine diags;
+  std::string text = cppw::write_header(stored, set, {}, diags);
+  CHECK(has(text, "raw_Take(::VARIANT v, DATE d)"));
+  CHECK(has(text, "struct VARIANT {"));
+}
+
 TEST_CASE("cpp core: a type name and an enumerator of the same name stay distinct") {
   Lib l;
   load(l, lib_idl(R"idl(

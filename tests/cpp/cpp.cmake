@@ -24,6 +24,7 @@ endif()
 # fixture test cpp_e2e_NAME_build builds one, cpp_e2e_NAME runs it under Wine
 # (tests/cpp/e2e/run-e2e.sh, one private prefix for all in the build folder).
 set(tlbkit_e2e_dir ${CMAKE_CURRENT_BINARY_DIR}/cpp-e2e)
+# tlbkit_cpp_e2e(NAME INPUT HEADER [IMPORT-OPTION...]): INPUT relative to the source folder.
 function(tlbkit_cpp_e2e name library header)
   set(exe ${tlbkit_e2e_dir}/${name}_e2e.exe)
   set(src ${CMAKE_CURRENT_LIST_DIR}/e2e/${name}_e2e.cpp)
@@ -32,7 +33,7 @@ function(tlbkit_cpp_e2e name library header)
     add_custom_command(
       OUTPUT ${gen}/${header}
       COMMAND ${CMAKE_COMMAND} -E rm -rf ${gen}
-      COMMAND $<TARGET_FILE:tlbkit> import ${PROJECT_SOURCE_DIR}/${library} --cpp ${gen}
+      COMMAND $<TARGET_FILE:tlbkit> import ${PROJECT_SOURCE_DIR}/${library} ${ARGN} --cpp ${gen}
       DEPENDS tlbkit ${PROJECT_SOURCE_DIR}/${library}
               ${PROJECT_SOURCE_DIR}/lib/writers/cpp/runtime/tlbkit_com.h
       COMMENT "Generating C++ bindings for ${library} (tlbkit import --cpp)"
@@ -65,3 +66,7 @@ endif()
 tlbkit_cpp_e2e(scrrun testdata/corpus/wine/scrrun.dll Scripting.h)
 # MSXML 6: DOMDocument60, XPath, a parse error, and an event sink's Advise/Unadvise.
 tlbkit_cpp_e2e(msxml6 testdata/corpus/wine/msxml6.dll MSXML2.h)
+# The generated event sinks called through the generated wrappers (no COM server needed).
+tlbkit_cpp_e2e(events tests/cpp/e2e/events_e2e.idl EventsE2E.h
+               -I ${PROJECT_SOURCE_DIR}/testdata/idl/wine-include
+               -I ${PROJECT_SOURCE_DIR}/testdata/idl/wine-headers)

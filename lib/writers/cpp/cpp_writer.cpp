@@ -252,9 +252,13 @@ std::string write_header(const model::Library& lib, const model::LibrarySet& set
 
   std::string out, defs;
   banner_and_includes(cx, out);
-  open_ns(cx, out);
-  forward_declarations(cx, out);
-  close_ns(cx, out);
+  std::string forward;
+  forward_declarations(cx, forward);
+  if (!forward.empty()) {
+    open_ns(cx, out);
+    out += forward;
+    close_ns(cx, out);
+  }
   uuid_declarations(cx, out);
   open_ns(cx, out);
   named_guids(cx, out);

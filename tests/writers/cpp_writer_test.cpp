@@ -232,6 +232,29 @@ TEST_CASE("cpp core: records carry the library's layout, checked for its target"
   CHECK(!has(o32.text, "#if defined(_WIN64)"));
 }
 
+TEST_CASE("cpp core: no layout checks for win16 and Mac libraries (no compiler of today has them)") {
+  using namespace model;
+  for (SysKind k : {SysKind::Win16, SysKind::Mac}) {
+    TypeInfo rec;
+    rec.name = "Old";
+    rec.layout = TypeLayout{4, 2, 0};
+    rec.def = RecordDef{{Variable{"a", kMemberIdNil, VarKind::PerInstance, 0,
+                                  TypeRef::base(vt::I2), {}, 0, {}, {}},
+                         Variable{"b", kMemberIdNil, VarKind::PerInstance, 0,
+                                  TypeRef::base(vt::I2), {}, 2, {}, {}}}};
+    Library lib;
+    lib.name = "Old";
+    lib.syskind = k;
+    lib.types = {rec};
+    LibrarySet set;
+    const Library& stored = set.add(lib);
+    support::DiagEngine diags;
+    std::string text = cppw::write_header(stored, set, {}, diags);
+    CHECK(has(text, "#pragma pack(push, 2)\nstruct Old {\n  SHORT a;\n  SHORT b;\n};"));
+    CHECK(!has(text, "static_assert"));
+  }
+}
+
 TEST_CASE("cpp core: records after what they hold by value, aliases before their use") {
   Lib l;
   load(l, lib_idl(R"idl(
@@ -516,6 +539,32 @@ TEST_CASE("cpp core: GUID initializers and constant literals") {
   CHECK(cppw::value_literal(cx, {vt::I4, int64_t{0}},
                             TypeRef::pointer_to(TypeRef::base(vt::I4))) == "nullptr");
   CHECK(cppw::value_literal(cx, {vt::Cy, int64_t{10000}}, TypeRef::base(vt::Cy)).empty());
+}
+
+TEST_CASE("cpp core: a constant of an enum or alias type is written for that type") {
+  Lib l;
+  load(l, lib_idl(R"idl(
+  typedef [uuid(7B0C0C00-0000-4000-8000-000000000010)] enum Mode { ModeA = 0, ModeB = 1 } Mode;
+  typedef [uuid(7B0C0C00-0000-4000-8000-000000000011)] short Small;
+)idl"));
+  support::DiagEngine diags;
+  cppw::CppOptions opts;
+  cppw::Context cx{*l.lib, l.set, opts, diags, "CoreLib", {}, {}, {}, nullptr};
+  for (const auto& t : l.lib->types) cx.type_names.push_back(t.name);
+  auto ref = [&](const char* name) {
+    for (uint32_t i = 0; i < l.lib->types.size(); ++i)
+      if (l.lib->types[i].name == name) {
+        model::UserType u;
+        u.index = i;
+        u.name = name;
+        return model::TypeRef{u};
+      }
+    FAIL("no type " << name);
+    return model::TypeRef{};
+  };
+  CHECK(cppw::value_literal(cx, {model::vt::I4, int64_t{1}}, ref("Mode")) ==
+        "static_cast<::CoreLib::Mode>(1)");
+  CHECK(cppw::value_literal(cx, {model::vt::I4, int64_t{70000}}, ref("Small")) == "4464");
 }
 
 TEST_CASE("cpp core: declarators for arrays and pointers to arrays; parameters decay") {

@@ -26,6 +26,7 @@ library WrapLib {
   typedef [uuid(7A0C0C00-0000-4000-8000-000000000010)] enum Mode { ModeA = 0, ModeB = 1 } Mode;
   typedef [uuid(7A0C0C00-0000-4000-8000-000000000011)] struct Pt { long x; long y; } Pt;
   interface IItem;
+  typedef IItem* ItemRef;
   [object, uuid(7A0C0C00-0000-4000-8000-000000000002), dual, oleautomation]
   interface IItem : IDispatch {
     [propget, id(1)] HRESULT Name([out, retval] BSTR* value);
@@ -42,6 +43,7 @@ library WrapLib {
     [id(9)] HRESULT Current([out, retval] VARIANT* v);
     [id(10)] HRESULT Kind([out, retval] Mode* m);
     [id(11)] HRESULT GetName([in] VARIANT_BOOL full);
+    [id(12)] HRESULT Self([out, retval] ItemRef* me);
   };
   [uuid(7A0C0C00-0000-4000-8000-000000000003)]
   dispinterface DItem {
@@ -58,6 +60,7 @@ library WrapLib {
       [id(8)] void Fetch([out] long* n, [in, out] VARIANT* v);
       [id(9)] VARIANT_BOOL Ok();
       [id(-4)] void Invoke([in] short s);
+      [id(10)] SAFEARRAY(BSTR) Names();
   };
   [uuid(7A0C0C00-0000-4000-8000-000000000004)]
   dispinterface DItemEvents {
@@ -232,6 +235,12 @@ TEST_CASE("C++ wrappers: interface, SAFEARRAY, VARIANT and enum results") {
                                            "(a, b), this, " + kIid + ");"));
 }
 
+TEST_CASE("C++ wrappers: an alias of an interface pointer is still lifted to com_ptr") {
+  Output o = emit("IItem", Emit::Interface);
+  CHECK(has(o.decls, "  ::tlbkit::com_ptr<::WrapLib::IItem> Self();\n"));
+  CHECK(has(def_of(o, "IItem::Self"), "(_result.put())"));
+}
+
 TEST_CASE("C++ wrappers: [optional] VARIANT and [defaultvalue]s are default arguments") {
   Output o = emit("IItem", Emit::Interface);
   CHECK(has(o.decls, "  ::tlbkit::com_ptr<::WrapLib::IItem> Find(const ::tlbkit::bstr& key, "
@@ -299,6 +308,9 @@ TEST_CASE("C++ dispinterface wrappers: DISPID, flags, argument order and convers
             "{::tlbkit::variant::by_ref(VT_I4, n), ::tlbkit::variant::by_ref(VT_VARIANT, v)}"));
   CHECK(has(o.decls, "  bool Ok();\n"));
   CHECK(has(def_of(o, "DItem::Ok"), ".as<bool>();"));
+  CHECK(has(o.decls, "  ::tlbkit::safearray Names();\n"));
+  CHECK(has(def_of(o, "DItem::Names"), "(this, 10, DISPATCH_METHOD, {}, "));
+  CHECK(has(def_of(o, "DItem::Names"), ".as<::tlbkit::safearray>();"));
   // A member named like IDispatch's own method would hide it.
   CHECK(has(o.decls, "  void Invoke_(SHORT s);\n"));
   CHECK(has(def_of(o, "DItem::Invoke_"), "(this, -4, DISPATCH_METHOD, {s}, "));

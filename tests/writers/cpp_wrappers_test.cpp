@@ -76,6 +76,11 @@ library WrapLib {
   };
   [uuid(7A0C0C00-0000-4000-8000-000000000006)]
   dispinterface DWrap { interface IItem; };
+  [object, uuid(7A0C0C00-0000-4000-8000-00000000000B), dual, oleautomation]
+  interface IDualEvents : IDispatch {
+    [id(1)] HRESULT Ping([in] long n, [in] BSTR s);
+    [id(2)] HRESULT Carry([in] VARIANT v);
+  };
   [object, uuid(7A0C0C00-0000-4000-8000-000000000009), oleautomation]
   interface GetLength : IUnknown {
     [propget] HRESULT Length([out, retval] long* n);
@@ -148,6 +153,7 @@ Output emit(const std::string& type, Emit what, cppw::CppOptions opts = {}) {
   for (const auto& t : f.lib->types) cx.type_names.push_back(t.name);
   cx.sink_names[f.index("DItemEvents")] = "DItemEventsSink";
   cx.sink_names[f.index("IItemSink")] = "IItemSinkSink";
+  cx.sink_names[f.index("IDualEvents")] = "IDualEventsSink";
   const model::TypeInfo& t = f.lib->types[f.index(type)];
   Output out;
   switch (what) {
@@ -386,6 +392,17 @@ TEST_CASE("C++ event sink for a vtable interface: each raw method calls its call
   CHECK(has(o.decls, "return S_OK;"));
   CHECK(has(o.decls, "advise(::IUnknown* source)"));
   CHECK(o.warnings.empty());
+}
+
+TEST_CASE("C++ event sink for a dual interface: IDispatch too, Invoke calling the raw methods") {
+  Output o = emit("IDualEvents", Emit::Sink);
+  CHECK(has(o.decls, "class IDualEventsSink : public ::tlbkit::sink_base<::WrapLib::IDualEvents> {"));
+  CHECK(has(o.decls, "  HRESULT STDMETHODCALLTYPE GetTypeInfoCount(UINT* count) override {"));
+  CHECK(has(o.decls, "        case 1:\n          return this->" + raw_name("IDualEvents", 0) +
+                         "(::tlbkit::event_arg<LONG>(params, 0), ::tlbkit::event_arg<BSTR>(params, 1));\n"));
+  // A VARIANT by value has no event_arg conversion to the raw type: that DISPID is not found.
+  CHECK(!has(o.decls, "        case 2:"));
+  CHECK(has(o.decls, "  void on_Carry(std::function<void(VARIANT)> callback)"));
 }
 
 TEST_CASE("C++ event sink: a vtable source whose base is not at hand gets none, with TK7021") {

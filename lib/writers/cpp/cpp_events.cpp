@@ -221,16 +221,54 @@ std::string vtable_override(Context& cx, const model::TypeInfo& owner, const mod
   return out + "  }\n";
 }
 
-// IDispatch's methods for a sink of an interface derived from it: the source calls the vtable.
-constexpr const char* kDispatchStubs =
+// IDispatch's methods for a sink of an interface derived from it (a dual one). No type
+// information; Invoke calls the raw method of the DISPID, its arguments converted by event_arg.
+constexpr const char* kDispatchInfoStubs =
     "  HRESULT STDMETHODCALLTYPE GetTypeInfoCount(UINT* count) override {\n"
     "    if (count) *count = 0;\n    return S_OK;\n  }\n"
     "  HRESULT STDMETHODCALLTYPE GetTypeInfo(UINT, LCID, ::ITypeInfo** out) override {\n"
     "    if (out) *out = nullptr;\n    return E_NOTIMPL;\n  }\n"
     "  HRESULT STDMETHODCALLTYPE GetIDsOfNames(REFIID, LPOLESTR*, UINT, LCID, DISPID*) override {\n"
-    "    return E_NOTIMPL;\n  }\n"
-    "  HRESULT STDMETHODCALLTYPE Invoke(DISPID, REFIID, LCID, WORD, DISPPARAMS*, VARIANT*, "
-    "EXCEPINFO*, UINT*) override {\n    return DISP_E_MEMBERNOTFOUND;\n  }\n";
+    "    return E_NOTIMPL;\n  }\n";
+
+// The case of `f` in the dual sink's Invoke, or "" when an argument has a type event_arg cannot
+// give as the raw method takes it (VARIANT or a record by value, an array), or the method
+// returns something else than an HRESULT.
+std::string invoke_case(Context& cx, const model::TypeInfo& owner, const model::Function& f) {
+  if (!wrap::is_hresult(f.result)) return "";
+  std::string args;
+  for (size_t i = 0; i < f.params.size(); ++i) {
+    const model::Param& p = f.params[i];
+    if (p.flags & (model::paramflag::Lcid | model::paramflag::RetVal)) return "";
+    TypeShape s = wrap::shape_of(cx, p.type);
+    bool ok = false;
+    switch (s.shape) {
+      case Shape::Bstr: case Shape::Bool: case Shape::Enum: ok = true; break;
+      case Shape::Scalar: ok = s.vt != model::vt::Error; break;
+      case Shape::Interface: ok = !s.cls.empty(); break;
+      case Shape::Pointer:
+        ok = s.pointee_vt && s.pointee != Shape::Record && !s.pointee_coclass;
+        break;
+      default: break;
+    }
+    if (!ok) return "";
+    args += std::string(i ? ", " : "") + "::tlbkit::event_arg<" + raw_type(cx, p.type) +
+            ">(params, " + std::to_string(i) + ")";
+  }
+  return "        case " + wrap::dispid_literal(f.memid) + ":\n          return this->" +
+         raw_method_name(cx, owner, f) + "(" + args + ");\n";
+}
+
+std::string dual_invoke(const std::string& cases) {
+  return "  HRESULT STDMETHODCALLTYPE Invoke(DISPID id, REFIID, LCID, WORD, DISPPARAMS* params, "
+         "VARIANT*, EXCEPINFO*, UINT*) override {\n"
+         "    (void)params;\n"
+         "    try {\n"
+         "      switch (id) {\n" + cases +
+         "        default:\n          return DISP_E_MEMBERNOTFOUND;\n      }\n"
+         "    } catch (const ::tlbkit::com_error& e) {\n      return e.hresult();\n"
+         "    } catch (...) {\n      return E_FAIL;\n    }\n  }\n";
+}
 
 // A sink for a vtable interface: sink_base<X> overriding each raw method to call its callback.
 void vtable_sink(Context& cx, const model::TypeInfo& t, const std::string& sink,
@@ -251,7 +289,8 @@ void vtable_sink(Context& cx, const model::TypeInfo& t, const std::string& sink,
   }
   const std::string advise = names.take("advise");
   std::vector<Event> events;
-  std::string setters, overrides;
+  std::string setters, overrides, cases;
+  std::set<int32_t> seen;
   for (size_t k = chain.types.size(); k-- > 0;) {
     const model::TypeInfo& owner = *chain.types[k];
     const auto& fs = std::get<model::InterfaceDef>(owner.def).functions;
@@ -264,6 +303,12 @@ void vtable_sink(Context& cx, const model::TypeInfo& t, const std::string& sink,
       Event e = name_event(cx, names, f, result, types);
       setters += setter_text(e);
       overrides += vtable_override(cx, owner, f, e);
+      // Two methods with one DISPID would be two equal case labels: the first one is kept.
+      if (chain.dispatch && f.memid != model::kMemberIdNil && !seen.count(f.memid))
+        if (std::string c = invoke_case(cx, owner, f); !c.empty()) {
+          seen.insert(f.memid);
+          cases += c;
+        }
       events.push_back(std::move(e));
     }
   }
@@ -271,7 +316,7 @@ void vtable_sink(Context& cx, const model::TypeInfo& t, const std::string& sink,
   decls += "class " + sink + " : public ::tlbkit::sink_base<" + iface + "> {\n public:\n  " +
            sink + "() : ::tlbkit::sink_base<" + iface + ">(::tlbkit::uuid_of<" + iface +
            ">::value) {}\n" + setters + advise_text(advise) + overrides +
-           (chain.dispatch ? kDispatchStubs : "") + members_text(events) + "};\n";
+           (chain.dispatch ? kDispatchInfoStubs + dual_invoke(cases) : "") + members_text(events) + "};\n";
 }
 
 }  // namespace

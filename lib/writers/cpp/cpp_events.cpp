@@ -326,7 +326,7 @@ void emit_coclass(Context& cx, const model::TypeInfo& t, std::string& decls, std
   if (!c) return;
   const std::string name = local_name(cx, wrap::index_of(cx, t));
   wrap::MemberNames names(name);
-  std::string members, events, sink_decl, clsid;
+  std::string members, events, clsid;
   if (t.guid) {
     clsid = names.take("clsid");
     members += "  static constexpr ::GUID " + clsid + " = " + guid_initializer(*t.guid) + ";\n";
@@ -357,12 +357,11 @@ void emit_coclass(Context& cx, const model::TypeInfo& t, std::string& decls, std
                              vtable_chain(cx, *found.type).why.empty());
       if (sinkable)
         if (auto it = cx.sink_names.find(found.index); it != cx.sink_names.end())
-          events = "  using " + names.take("events") + " = " + it->second + ";\n",
-          sink_decl = "class " + it->second + ";\n";
+          events = "  using " + names.take("events") + " = " + it->second + ";\n";
     }
   }
-  // The sink class is defined after the coclasses: declared here for `events`.
-  decls += sink_decl + "struct " + name + " {\n" + members + events + "};\n";
+  // `events` names a sink class: the core writes the sinks before the coclasses.
+  decls += "struct " + name + " {\n" + members + events + "};\n";
 }
 
 void emit_event_sink(Context& cx, const model::TypeInfo& t, std::string& decls, std::string&) {

@@ -203,6 +203,30 @@ TEST_CASE("cpp core: a library type named like a Windows type does not hide the 
   CHECK(has(text, "struct VARIANT {"));
 }
 
+TEST_CASE("cpp core: names the support code and inherited methods need are kept clear") {
+  using namespace model;
+  Function f;
+  f.name = "VARIANT";  // a method of that name would hide the type from later declarations
+  f.result = TypeRef::base(vt::HResult);
+  f.vtable_offset = 3 * 8;
+  f.params.push_back(Param{"v", TypeRef::base(vt::Variant), paramflag::In, {}, {}});
+  TypeInfo iface;
+  iface.name = "Release";  // com_ptr<Release> calls p->Release(): the struct's name would hide it
+  iface.def = InterfaceDef{{}, {f}};
+  Library lib;
+  lib.name = "tlbkit";  // the support header's namespace
+  lib.types = {iface};
+  LibrarySet set;
+  const Library& stored = set.add(lib);
+  support::DiagEngine diags;
+  cppw::CppOptions raw;
+  raw.raw_interfaces_only = true;
+  std::string text = cppw::write_header(stored, set, raw, diags);
+  CHECK(has(text, "namespace tlbkit_ {"));
+  CHECK(has(text, "struct Release_ : ::IUnknown {"));
+  CHECK(has(text, "STDMETHODCALLTYPE VARIANT_(VARIANT v) = 0;"));
+}
+
 TEST_CASE("cpp core: a type name and an enumerator of the same name stay distinct") {
   Lib l;
   load(l, lib_idl(R"idl(

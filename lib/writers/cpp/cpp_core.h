@@ -55,6 +55,8 @@ std::string scoped_ident(const Context& cx, std::string name);
 /// ident() for a parameter or field: also escaped when it would hide a Windows type name the
 /// core writes unqualified (LONG, BSTR, VARIANT, …) from the declarations after it.
 std::string member_ident(const Context& cx, std::string_view name);
+/// The namespace named after a library: its name as an identifier, never "tlbkit" or "std".
+std::string namespace_name_for(std::string_view library_name);
 /// The namespace a library's header uses ("" under --no-namespace, which the driver applies to
 /// every header it writes).
 std::string namespace_of(const Context& cx, const model::Library& lib);

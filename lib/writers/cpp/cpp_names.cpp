@@ -35,14 +35,23 @@ std::string ident(const Context& cx, std::string_view name) {
 
 std::string scoped_ident(const Context& cx, std::string name) {
   // At global scope (--no-namespace) the SDK's own names are taken: IFont, Rectangle, …
-  while (cx.opts.no_namespace && (is_sdk_global(name) || is_reserved_name(name))) name += '_';
+  while (cx.opts.no_namespace && (is_sdk_global(name) || is_reserved_name(name) ||
+                                  name == "tlbkit" || name == "std"))
+    name += '_';
   return name;
+}
+
+std::string namespace_name_for(std::string_view library_name) {
+  std::string ns = sanitize_ident(library_name);
+  // The support header's namespace and the standard library's are taken.
+  while (ns == "tlbkit" || ns == "std") ns += '_';
+  return ns;
 }
 
 std::string namespace_of(const Context& cx, const model::Library& lib) {
   if (cx.opts.no_namespace) return "";
   if (&lib == &cx.lib) return cx.ns;
-  return sanitize_ident(lib.name);
+  return namespace_name_for(lib.name);
 }
 
 std::string unique_in(std::set<std::string>& taken, std::string base) {
@@ -57,10 +66,37 @@ const LibNames& names_of(Context& cx, const model::Library& lib) {
   LibNames n;
   // Types take their names first, in library order, so every header that refers to them
   // computes the same names whatever else its own namespace holds.
-  for (const model::TypeInfo& t : lib.types)
-    n.types.push_back(unique_in(n.taken, scoped_ident(cx, ident(cx, t.name))));
+  for (const model::TypeInfo& t : lib.types) {
+    std::string name = scoped_ident(cx, ident(cx, t.name));
+    // An interface struct named like a method it inherits would hide that method behind its
+    // constructor name (p->Release() in com_ptr would name the struct).
+    bool iface = std::holds_alternative<model::InterfaceDef>(t.def) ||
+                 std::holds_alternative<model::DispatchDef>(t.def);
+    if (iface)
+      for (const char* m : {"QueryInterface", "AddRef", "Release", "GetTypeInfoCount",
+                            "GetTypeInfo", "GetIDsOfNames", "Invoke"})
+        if (name == m) name += '_';
+    n.types.push_back(unique_in(n.taken, name));
+  }
   return c.libs.emplace(&lib, std::move(n)).first->second;
 }
+
+namespace {
+bool hides_sdk_type(std::string_view name) {
+  // The Windows type names the core writes unqualified (cpp_types.cpp's base_spelling and
+  // SAFEARRAY): a parameter or field of that name would hide the type from the declarations
+  // after it in the same list or struct.
+  static constexpr std::string_view kNames[] = {
+      "BLOB",     "BSTR",      "BYTE",   "CHAR",     "CLSID",        "CY",      "DATE",
+      "DECIMAL",  "DOUBLE",    "FILETIME", "FLOAT",  "HRESULT",      "INT",     "INT_PTR",
+      "LONG",     "LONGLONG",  "LPSTR",  "LPWSTR",   "SAFEARRAY",    "SCODE",   "SHORT",
+      "UINT",     "UINT_PTR",  "ULONG",  "ULONGLONG", "USHORT",      "VARIANT", "VARIANT_BOOL",
+      "int32_t"};
+  for (std::string_view n : kNames)
+    if (n == name) return true;
+  return false;
+}
+}  // namespace
 
 // ---- Members --------------------------------------------------------------------------------
 
@@ -78,10 +114,11 @@ std::string composed_method_name(const Context& cx, const model::Library& lib,
     case model::InvokeKind::PropertyPutRef: return sanitize_ident("putref_" + name);
     case model::InvokeKind::Func: break;
   }
+  auto hides = [](std::string id) { return hides_sdk_type(id) ? id + "_" : id; };
   // The SDK declares stdole's interfaces without a prefix; so does --raw-interfaces-only.
   std::string prefix = (cx.opts.raw_interfaces_only || is_stdole(lib)) ? ""
                                                                         : cx.opts.raw_method_prefix;
-  return sanitize_ident(prefix + name);
+  return hides(sanitize_ident(prefix + name));
 }
 
 const std::vector<model::Function>* functions_of(const model::TypeInfo& t) {
@@ -125,22 +162,6 @@ std::string raw_method_name(Context& cx, const model::TypeInfo& owner, const mod
   return composed_method_name(cx, cx.lib, f);  // not a function of `owner`: no clash check
 }
 
-namespace {
-bool hides_sdk_type(std::string_view name) {
-  // The Windows type names the core writes unqualified (cpp_types.cpp's base_spelling and
-  // SAFEARRAY): a parameter or field of that name would hide the type from the declarations
-  // after it in the same list or struct.
-  static constexpr std::string_view kNames[] = {
-      "BLOB",     "BSTR",      "BYTE",   "CHAR",     "CLSID",        "CY",      "DATE",
-      "DECIMAL",  "DOUBLE",    "FILETIME", "FLOAT",  "HRESULT",      "INT",     "INT_PTR",
-      "LONG",     "LONGLONG",  "LPSTR",  "LPWSTR",   "SAFEARRAY",    "SCODE",   "SHORT",
-      "UINT",     "UINT_PTR",  "ULONG",  "ULONGLONG", "USHORT",      "VARIANT", "VARIANT_BOOL",
-      "int32_t"};
-  for (std::string_view n : kNames)
-    if (n == name) return true;
-  return false;
-}
-}  // namespace
 
 std::string member_ident(const Context& cx, std::string_view name) {
   std::string s = ident(cx, name);

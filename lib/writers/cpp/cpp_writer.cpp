@@ -244,7 +244,7 @@ std::string write_header(const model::Library& lib, const model::LibrarySet& set
                          const CppOptions& opts, support::DiagEngine& diags) {
   Context cx{lib, set, opts, diags, "", {}, {}, {}, nullptr};
   cx.ns = opts.no_namespace ? ""
-          : opts.namespace_name.empty() ? sanitize_ident(lib.name)
+          : opts.namespace_name.empty() ? namespace_name_for(lib.name)
                                         : opts.namespace_name;
   cx.type_names = names_of(cx, lib).types;
   name_members(cx);

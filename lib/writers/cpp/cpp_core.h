@@ -79,6 +79,8 @@ std::string sdk(Context& cx, std::string_view name);
 /// The SDK declaration a type of stdole maps to ("::IDispatch"), or "" when the SDK has none.
 std::string_view stdole_sdk_name(std::string_view stdole_name);
 bool is_stdole(const model::Library& lib);
+/// The kind of a type's definition (a dual interface is an Interface here).
+model::TypeKind kind_of(const model::TypeInfo& t);
 /// True when the type is declared by this header (local, not excluded, not mapped to the SDK).
 bool declared_here(const Context& cx, uint32_t index);
 bool is_excluded(const Context& cx, std::string_view name);

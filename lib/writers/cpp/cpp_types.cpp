@@ -55,24 +55,6 @@ bool is_interface_kind(model::TypeKind k) {
   return k == model::TypeKind::Interface || k == model::TypeKind::Dispatch;
 }
 
-model::TypeKind kind_of(const model::TypeInfo& t) {
-  struct V {
-    model::TypeKind operator()(const model::EnumDef&) const { return model::TypeKind::Enum; }
-    model::TypeKind operator()(const model::RecordDef&) const { return model::TypeKind::Record; }
-    model::TypeKind operator()(const model::UnionDef&) const { return model::TypeKind::Union; }
-    model::TypeKind operator()(const model::AliasDef&) const { return model::TypeKind::Alias; }
-    model::TypeKind operator()(const model::InterfaceDef&) const {
-      return model::TypeKind::Interface;
-    }
-    model::TypeKind operator()(const model::DispatchDef&) const {
-      return model::TypeKind::Dispatch;
-    }
-    model::TypeKind operator()(const model::CoclassDef&) const { return model::TypeKind::Coclass; }
-    model::TypeKind operator()(const model::ModuleDef&) const { return model::TypeKind::Module; }
-  };
-  return std::visit(V{}, t.def);
-}
-
 std::string qualify(const std::string& ns, const std::string& name) {
   return ns.empty() ? "::" + name : "::" + ns + "::" + name;
 }
@@ -256,6 +238,24 @@ struct Spell {
 
 }  // namespace
 
+model::TypeKind kind_of(const model::TypeInfo& t) {
+  struct V {
+    model::TypeKind operator()(const model::EnumDef&) const { return model::TypeKind::Enum; }
+    model::TypeKind operator()(const model::RecordDef&) const { return model::TypeKind::Record; }
+    model::TypeKind operator()(const model::UnionDef&) const { return model::TypeKind::Union; }
+    model::TypeKind operator()(const model::AliasDef&) const { return model::TypeKind::Alias; }
+    model::TypeKind operator()(const model::InterfaceDef&) const {
+      return model::TypeKind::Interface;
+    }
+    model::TypeKind operator()(const model::DispatchDef&) const {
+      return model::TypeKind::Dispatch;
+    }
+    model::TypeKind operator()(const model::CoclassDef&) const { return model::TypeKind::Coclass; }
+    model::TypeKind operator()(const model::ModuleDef&) const { return model::TypeKind::Module; }
+  };
+  return std::visit(V{}, t.def);
+}
+
 bool is_stdole(const model::Library& lib) { return lib.libid && *lib.libid == model::stdole_libid(); }
 
 std::string_view stdole_sdk_name(std::string_view name) {
@@ -342,7 +342,6 @@ Target stdole_target(Context& cx, Found f, const std::string& name, bool under_p
     r.kind = model::TypeKind::Enum;
     return r;
   }
-  (void)cx;
   return stand_in(under_pointer);
 }
 

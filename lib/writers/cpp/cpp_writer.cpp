@@ -23,21 +23,7 @@ namespace {
 
 using model::TypeKind;
 
-TypeKind kind(const model::TypeInfo& t) {
-  return std::visit(
-      [](const auto& d) {
-        using D = std::decay_t<decltype(d)>;
-        if constexpr (std::is_same_v<D, model::EnumDef>) return TypeKind::Enum;
-        else if constexpr (std::is_same_v<D, model::RecordDef>) return TypeKind::Record;
-        else if constexpr (std::is_same_v<D, model::UnionDef>) return TypeKind::Union;
-        else if constexpr (std::is_same_v<D, model::AliasDef>) return TypeKind::Alias;
-        else if constexpr (std::is_same_v<D, model::InterfaceDef>) return TypeKind::Interface;
-        else if constexpr (std::is_same_v<D, model::DispatchDef>) return TypeKind::Dispatch;
-        else if constexpr (std::is_same_v<D, model::CoclassDef>) return TypeKind::Coclass;
-        else return TypeKind::Module;
-      },
-      t.def);
-}
+TypeKind kind(const model::TypeInfo& t) { return kind_of(t); }
 
 bool is_iface(TypeKind k) { return k == TypeKind::Interface || k == TypeKind::Dispatch; }
 

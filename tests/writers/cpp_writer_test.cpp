@@ -227,6 +227,24 @@ TEST_CASE("cpp core: names the support code and inherited methods need are kept 
   CHECK(has(text, "STDMETHODCALLTYPE VARIANT_(VARIANT v) = 0;"));
 }
 
+TEST_CASE("cpp core: module constants are inline constexpr; module functions a comment") {
+  Lib l;
+  load(l, lib_idl(R"idl(
+  [dllname("k.dll"), uuid(7B0C0C00-0000-4000-8000-000000000030)]
+  module Consts {
+    const long Five = 5;
+    const LPSTR Hello = "hi";
+    const double Half = 0.5;
+    [entry("F")] HRESULT F([in] long x);
+  };
+)idl"));
+  Out o = header(l);
+  CHECK(has(o.text, "// module Consts (k.dll): its functions are not bound: F\n"));
+  CHECK(has(o.text, "inline constexpr LONG Five = 5;"));
+  CHECK(has(o.text, "inline constexpr const char* Hello = \"hi\";"));
+  CHECK(has(o.text, "inline constexpr DOUBLE Half = 0.5;"));
+}
+
 TEST_CASE("cpp core: a type name and an enumerator of the same name stay distinct") {
   Lib l;
   load(l, lib_idl(R"idl(

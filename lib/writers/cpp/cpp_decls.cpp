@@ -164,8 +164,11 @@ void emit_module(Context& cx, const model::TypeInfo& t, uint32_t index, std::str
       if (b->vt == model::vt::LpStr) type = "const char*";
       if (b->vt == model::vt::Variant) literal.clear();
     }
+    // A string constant that is NULL (VBA's vbNullString) is the null pointer.
+    if (!type.empty() && v.value && std::holds_alternative<std::monostate>(v.value->data))
+      literal = "nullptr";
     if (type.empty()) type = param_type(cx, v.type);
-    if (literal.empty() || literal == "nullptr") {
+    if (literal.empty() || (literal == "nullptr" && type.back() != '*')) {
       out += "// " + comment_text(v.name) + ": a constant with no C++ literal\n";
       continue;
     }

@@ -44,6 +44,7 @@ library WrapLib {
     [id(10)] HRESULT Kind([out, retval] Mode* m);
     [id(11)] HRESULT GetName([in] VARIANT_BOOL full);
     [id(12)] HRESULT Self([out, retval] ItemRef* me);
+    [id(13)] HRESULT Pick([in, defaultvalue(3)] VARIANT which, [in, defaultvalue("x")] VARIANT label);
   };
   [uuid(7A0C0C00-0000-4000-8000-000000000003)]
   dispinterface DItem {
@@ -253,6 +254,9 @@ TEST_CASE("C++ wrappers: [optional] VARIANT and [defaultvalue]s are default argu
                      "const ::tlbkit::variant& start = ::tlbkit::variant::missing());\n"));
   CHECK(has(def_of(o, "IItem::Find"), "(key.get(), start.get(), _result.put())"));
   CHECK(has(o.decls, "  HRESULT Add(LONG count, LONG step = 7, bool flag = true);\n"));
+  // A VARIANT's default keeps the value's own VARTYPE.
+  CHECK(has(o.decls, "  HRESULT Pick(const ::tlbkit::variant& which = ::tlbkit::variant("
+                     "static_cast<long>(3)), const ::tlbkit::variant& label = L\"x\");\n"));
   // Only the trailing run gets defaults: b has none, so a cannot have one either.
   CHECK(has(o.decls, "  HRESULT Skip(LONG a, LONG b);\n"));
   // Definitions never repeat a default.

@@ -4,6 +4,7 @@
 
 #include "writers/cpp/cpp_core.h"
 
+#include <utility>
 #include <variant>
 
 namespace tlbkit::cppw::wrap {
@@ -13,8 +14,40 @@ namespace {
 constexpr size_t kMaxBaseDepth = 64;
 }  // namespace
 
+namespace {
+
+// A VARIANT parameter's [defaultvalue] as a tlbkit::variant of the value's own VARTYPE (the
+// literal alone would pick the constructor of its C++ type: VT_I4 for a short, VT_I2 for a
+// VARIANT_BOOL); "" when it cannot be written.
+std::string variant_default(Context& cx, const model::Value& v) {
+  namespace vt = model::vt;
+  const auto* i = std::get_if<int64_t>(&v.data);
+  switch (v.vt) {
+    case vt::Bool: return i ? (*i ? "true" : "false") : "";
+    case vt::Bstr: case vt::LpStr: case vt::LpWStr:
+      return value_literal(cx, v, model::TypeRef::base(vt::Bstr));
+    case vt::Empty: return "::tlbkit::variant()";
+    default: break;
+  }
+  static constexpr std::pair<uint16_t, const char*> kTypes[] = {
+      {vt::I1, "signed char"}, {vt::UI1, "unsigned char"}, {vt::I2, "short"},
+      {vt::UI2, "unsigned short"}, {vt::I4, "long"}, {vt::UI4, "unsigned long"},
+      {vt::Int, "int"}, {vt::UInt, "unsigned int"}, {vt::I8, "long long"},
+      {vt::UI8, "unsigned long long"}, {vt::R4, "float"}, {vt::R8, "double"}};
+  for (const auto& [type_vt, cpp] : kTypes) {
+    if (type_vt != v.vt) continue;
+    std::string lit = value_literal(cx, v, model::TypeRef::base(v.vt));
+    return lit.empty() ? "" : "::tlbkit::variant(static_cast<" + std::string(cpp) + ">(" + lit + "))";
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string default_argument(Context& cx, const model::Param& p, const TypeShape& s) {
-  if (p.default_value) {
+  if (p.default_value && s.shape == Shape::Variant) {
+    if (std::string d = variant_default(cx, *p.default_value); !d.empty()) return d;
+  } else if (p.default_value) {
     const auto& data = p.default_value->data;
     if (s.shape == Shape::Bool) {
       if (const auto* i = std::get_if<int64_t>(&data)) return *i ? "true" : "false";

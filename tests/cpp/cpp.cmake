@@ -66,6 +66,10 @@ endif()
 tlbkit_cpp_e2e(scrrun testdata/corpus/wine/scrrun.dll Scripting.h)
 # MSXML 6: DOMDocument60, XPath, a parse error, and an event sink's Advise/Unadvise.
 tlbkit_cpp_e2e(msxml6 testdata/corpus/wine/msxml6.dll MSXML2.h)
+# The generated dispinterface (Invoke) wrappers driving the real Scripting.Dictionary.
+tlbkit_cpp_e2e(dispatch tests/cpp/e2e/dispatch_e2e.idl DispatchE2E.h
+               -I ${PROJECT_SOURCE_DIR}/testdata/idl/wine-include
+               -I ${PROJECT_SOURCE_DIR}/testdata/idl/wine-headers)
 # The generated event sinks called through the generated wrappers (no COM server needed).
 tlbkit_cpp_e2e(events tests/cpp/e2e/events_e2e.idl EventsE2E.h
                -I ${PROJECT_SOURCE_DIR}/testdata/idl/wine-include

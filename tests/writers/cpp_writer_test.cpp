@@ -428,6 +428,15 @@ TEST_CASE("cpp core: vtable slots of a base not at hand are kept by placeholders
   CHECK(has(text, "  virtual HRESULT STDMETHODCALLTYPE _tlbkit_slot7() = 0;\n"
                   "  virtual HRESULT STDMETHODCALLTYPE _tlbkit_slot8() = 0;\n"
                   "  virtual HRESULT STDMETHODCALLTYPE raw_Late() = 0;\n"));
+
+  // A damaged offset far past any real gap: declaration order, not millions of placeholders.
+  std::get<InterfaceDef>(lib.types[0].def).functions[0].vtable_offset = 50'000'000 * 8;
+  LibrarySet set2;
+  const Library& damaged = set2.add(lib);
+  std::string small = cppw::write_header(damaged, set2, {}, diags);
+  CHECK(small.size() < text.size() + 100);
+  CHECK(has(small, "  virtual HRESULT STDMETHODCALLTYPE raw_Late() = 0;"));
+  CHECK(!has(small, "_tlbkit_slot"));
 }
 
 TEST_CASE("cpp core: interfaces in base order; inherited names are never redeclared") {

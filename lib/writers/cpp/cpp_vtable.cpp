@@ -56,6 +56,11 @@ std::vector<std::optional<uint32_t>> function_slots(const model::Library& lib,
       valid = false;
     last = f.vtable_offset;
   }
+  // Hidden slots between methods are real (VB's libraries have a dozen), but a gap past this
+  // bound is a damaged offset: the placeholders would make the header grow without limit.
+  constexpr int64_t kMaxGap = 4096;
+  if (valid && last / ptr > int64_t{base_slots} + static_cast<int64_t>(i->functions.size()) + kMaxGap)
+    valid = false;
   uint32_t next = base_slots;
   for (const model::Function& f : i->functions) {
     if (!in_vtable(f)) {

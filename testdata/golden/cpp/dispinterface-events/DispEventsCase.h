@@ -61,7 +61,6 @@ class DTimerEventsSink : public ::tlbkit::dispatch_sink {
   std::function<void(LONG, ::tlbkit::bstr)> m_Elapsed;
   std::function<void(VARIANT_BOOL*)> m_Cancel;
 };
-class DTimerEventsSink;
 struct Timer {
   static constexpr ::GUID clsid = {0x7e1c010b, 0x0000, 0x4000, {0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x04}};
   using default_interface = ::DispEventsCase::ITimer;

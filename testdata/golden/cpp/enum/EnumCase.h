@@ -4,9 +4,6 @@
 #include "tlbkit_com.h"
 
 namespace EnumCase {
-}  // namespace EnumCase
-
-namespace EnumCase {
 // colours
 enum Colour : int {
   Red = 0,

@@ -4,9 +4,6 @@
 #include "tlbkit_com.h"
 
 namespace ModuleCase {
-}  // namespace ModuleCase
-
-namespace ModuleCase {
 // module Constants (modcase.dll): its functions are not bound: DoThing
 inline constexpr LONG Answer = 42;
 inline constexpr SHORT Small = -3;

@@ -76,7 +76,6 @@ class DItemEventsSink : public ::tlbkit::dispatch_sink {
  private:
   std::function<void(::Opts::Level)> m_Closed;
 };
-class DItemEventsSink;
 struct Item {
   static constexpr ::GUID clsid = {0x7e1c0110, 0x0000, 0x4000, {0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x04}};
   using default_interface = ::Opts::IItem;

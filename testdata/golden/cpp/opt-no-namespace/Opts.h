@@ -6,7 +6,7 @@
 struct Box;
 struct IItem;
 struct DItemEvents;
-struct Item;
+struct Item_;
 
 namespace tlbkit {
 template <> struct uuid_of<::IItem> { static constexpr ::GUID value = {0x7e1c0110, 0x0000, 0x4000, {0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02}}; };
@@ -17,9 +17,9 @@ __CRT_UUID_DECL(::IItem, 0x7e1c0110, 0x0000, 0x4000, 0x80, 0x00, 0x00, 0x00, 0x0
 __CRT_UUID_DECL(::DItemEvents, 0x7e1c0110, 0x0000, 0x4000, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03)
 #endif
 
-enum Level : int {
-  Low = 0,
-  High = 1,
+enum Level_ : int {
+  Low_ = 0,
+  High_ = 1,
 };
 #pragma pack(push, 4)
 struct Box {
@@ -38,20 +38,20 @@ using DItemEventsPtr = ::tlbkit::com_ptr<DItemEvents>;
 struct IItem : ::IDispatch {
   ::tlbkit::bstr GetTitle();
   void PutTitle(const ::tlbkit::bstr& _arg1);
-  ::tlbkit::com_ptr<::IItem> Resize(::Box b, ::Level l);
+  ::tlbkit::com_ptr<::IItem> Resize(::Box b, ::Level_ l);
   HRESULT Close();
   virtual HRESULT STDMETHODCALLTYPE get_Title(BSTR* v) = 0;
   virtual HRESULT STDMETHODCALLTYPE put_Title(BSTR _arg1) = 0;
-  virtual HRESULT STDMETHODCALLTYPE raw_Resize(::Box b, ::Level l, ::IItem** r) = 0;
+  virtual HRESULT STDMETHODCALLTYPE raw_Resize(::Box b, ::Level_ l, ::IItem** r) = 0;
   virtual HRESULT STDMETHODCALLTYPE raw_Close() = 0;
 };
 struct DItemEvents : ::IDispatch {
-  void Closed(::Level why);
+  void Closed(::Level_ why);
 };
 class DItemEventsSink : public ::tlbkit::dispatch_sink {
  public:
   DItemEventsSink() : ::tlbkit::dispatch_sink(::tlbkit::uuid_of<::DItemEvents>::value) {}
-  void on_Closed(std::function<void(::Level)> callback) { m_Closed = std::move(callback); }
+  void on_Closed(std::function<void(::Level_)> callback) { m_Closed = std::move(callback); }
   ::tlbkit::connection advise(::IUnknown* source) { return ::tlbkit::connection(source, sink_iid(), this); }
  protected:
   HRESULT on_invoke(DISPID id, WORD flags, DISPPARAMS* params, VARIANT* result) override {
@@ -60,17 +60,16 @@ class DItemEventsSink : public ::tlbkit::dispatch_sink {
     (void)result;
     switch (id) {
       case 1:
-        if (m_Closed) m_Closed(::tlbkit::event_arg<::Level>(params, 0));
+        if (m_Closed) m_Closed(::tlbkit::event_arg<::Level_>(params, 0));
         return S_OK;
       default:
         return DISP_E_MEMBERNOTFOUND;
     }
   }
  private:
-  std::function<void(::Level)> m_Closed;
+  std::function<void(::Level_)> m_Closed;
 };
-class DItemEventsSink;
-struct Item {
+struct Item_ {
   static constexpr ::GUID clsid = {0x7e1c0110, 0x0000, 0x4000, {0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x04}};
   using default_interface = ::IItem;
   static ::tlbkit::com_ptr<::IItem> create(DWORD context = CLSCTX_ALL);
@@ -87,7 +86,7 @@ inline ::tlbkit::bstr IItem::GetTitle() {
 inline void IItem::PutTitle(const ::tlbkit::bstr& _arg1) {
   ::tlbkit::check(this->put_Title(_arg1.get()), this, ::tlbkit::uuid_of<::IItem>::value);
 }
-inline ::tlbkit::com_ptr<::IItem> IItem::Resize(::Box b, ::Level l) {
+inline ::tlbkit::com_ptr<::IItem> IItem::Resize(::Box b, ::Level_ l) {
   ::tlbkit::com_ptr<::IItem> _result;
   ::tlbkit::check(this->raw_Resize(b, l, _result.put()), this, ::tlbkit::uuid_of<::IItem>::value);
   return _result;
@@ -95,9 +94,9 @@ inline ::tlbkit::com_ptr<::IItem> IItem::Resize(::Box b, ::Level l) {
 inline HRESULT IItem::Close() {
   return ::tlbkit::check(this->raw_Close(), this, ::tlbkit::uuid_of<::IItem>::value);
 }
-inline void DItemEvents::Closed(::Level why) {
+inline void DItemEvents::Closed(::Level_ why) {
   ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {::tlbkit::variant::of(VT_I4, static_cast<long long>(why))}, ::tlbkit::uuid_of<::DItemEvents>::value);
 }
-inline ::tlbkit::com_ptr<::IItem> Item::create(DWORD context) {
+inline ::tlbkit::com_ptr<::IItem> Item_::create(DWORD context) {
   return ::tlbkit::com_ptr<::IItem>::create(clsid, context);
 }

@@ -57,7 +57,6 @@ class IDownloadEventsSink : public ::tlbkit::sink_base<::VtblEventsCase::IDownlo
   std::function<void(LONG, LONG)> m_Progress;
   std::function<void(BSTR, HRESULT)> m_Finished;
 };
-class IDownloadEventsSink;
 struct Download {
   static constexpr ::GUID clsid = {0x7e1c010c, 0x0000, 0x4000, {0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x04}};
   using default_interface = ::VtblEventsCase::IDownload;

@@ -54,8 +54,9 @@ wrap::Param vtable_param(Context& cx, const model::Function& f, size_t i) {
   return w;
 }
 
-// How a wrapper receives the [out, retval] value: a local of `local` type passed as `arg`,
-// returned as `ret` of type `type`.
+// How a wrapper receives the [out, retval] value: a local of type `local_type` (initialised by
+// `init`), passed to the raw method as &local or local + arg_suffix (.out()/.put()), returned as
+// local + ret_suffix, of type `type`.
 struct Retval {
   std::string type, local_type, init, arg_suffix, ret_suffix;
   bool by_address = true;  // pass &local (else local.out()/put())
@@ -90,6 +91,40 @@ std::optional<Retval> lift_retval(Context& cx, const model::Param& p) {
   return r;
 }
 
+// A wrapper body returning the lifted [out, retval] value.
+std::string lifted_body(const std::string& raw, const std::string& args, const std::string& iid,
+                        const std::string& local, const Retval& r, std::string& result) {
+  result = r.type;
+  return "  " + r.local_type + " " + local + r.init + ";\n"
+         "  ::tlbkit::check(this->" + raw + "(" + args + "), this, " + iid + ");\n"
+         "  return " + local + r.ret_suffix + ";\n";
+}
+
+// A wrapper body without a retval: the success HRESULT (void for a put), or for a function that
+// does not return an HRESULT its own result, forwarded (VARIANT_BOOL as bool).
+std::string plain_body(Context& cx, const model::Function& f, const std::string& raw,
+                       const std::string& args, const std::string& iid, std::string& result) {
+  const std::string call = "this->" + raw + "(" + args + ")";
+  if (is_hresult(f.result)) {
+    const bool put = f.invkind == model::InvokeKind::PropertyPut ||
+                     f.invkind == model::InvokeKind::PropertyPutRef;
+    result = put ? "void" : "HRESULT";
+    return std::string(put ? "  " : "  return ") + "::tlbkit::check(" + call + ", this, " + iid +
+           ");\n";
+  }
+  TypeShape rs = wrap::shape_of(cx, f.result);
+  if (rs.shape == Shape::Void) {
+    result = "void";
+    return "  " + call + ";\n";
+  }
+  if (rs.shape == Shape::Bool) {
+    result = "bool";
+    return "  return " + call + " != 0;\n";
+  }
+  result = raw_type(cx, f.result);
+  return "  return " + call + ";\n";
+}
+
 void emit_vtable_wrapper(Context& cx, const model::TypeInfo& t, const model::Function& f,
                          wrap::MemberNames& names, wrap::Out& out) {
   const std::string raw = raw_method_name(cx, t, f);
@@ -115,29 +150,8 @@ void emit_vtable_wrapper(Context& cx, const model::TypeInfo& t, const model::Fun
     else
       args += sig.params[j++].arg;
   }
-  std::string body;
-  if (hr && lifted) {
-    sig.result = lifted->type;
-    body = "  " + lifted->local_type + " " + local + lifted->init + ";\n"
-           "  ::tlbkit::check(this->" + raw + "(" + args + "), this, " + iid + ");\n"
-           "  return " + local + lifted->ret_suffix + ";\n";
-  } else if (hr) {
-    const bool put = f.invkind == model::InvokeKind::PropertyPut ||
-                     f.invkind == model::InvokeKind::PropertyPutRef;
-    sig.result = put ? "void" : "HRESULT";
-    body = std::string(put ? "  " : "  return ") + "::tlbkit::check(this->" + raw + "(" + args +
-           "), this, " + iid + ");\n";
-  } else {
-    TypeShape rs = wrap::shape_of(cx, f.result);
-    const std::string call = "this->" + raw + "(" + args + ")";
-    if (rs.shape == Shape::Void) {
-      sig.result = "void", body = "  " + call + ";\n";
-    } else if (rs.shape == Shape::Bool) {
-      sig.result = "bool", body = "  return " + call + " != 0;\n";
-    } else {
-      sig.result = raw_type(cx, f.result), body = "  return " + call + ";\n";
-    }
-  }
+  std::string body = lifted ? lifted_body(raw, args, iid, local, *lifted, sig.result)
+                            : plain_body(cx, f, raw, args, iid, sig.result);
   wrap::write(cx, t, sig, body, out);
 }
 

@@ -45,6 +45,7 @@ library WrapLib {
     [id(11)] HRESULT GetName([in] VARIANT_BOOL full);
     [id(12)] HRESULT Self([out, retval] ItemRef* me);
     [id(13)] HRESULT Pick([in, defaultvalue(3)] VARIANT which, [in, defaultvalue("x")] VARIANT label);
+    [id(14)] HRESULT Has([in] VARIANT* key, [in, out] VARIANT* state, [out, retval] VARIANT_BOOL* yes);
   };
   [uuid(7A0C0C00-0000-4000-8000-000000000003)]
   dispinterface DItem {
@@ -96,6 +97,10 @@ library WrapLib {
   coclass Other {
     interface IItem;
     [source] interface IItemSink;
+  };
+  [uuid(7A0C0C00-0000-4000-8000-00000000000C), noncreatable]
+  coclass HandedOut {
+    [default] interface IItem;
   };
 };
 )idl";
@@ -366,6 +371,19 @@ TEST_CASE("C++ coclass: CLSID, default interface, create() and events") {
   CHECK(has(r.decls, "clsid"));
   CHECK(!has(r.decls, "create"));
   CHECK(!has(r.decls, "events"));
+}
+
+TEST_CASE("C++ coclass: a [noncreatable] one has no create()") {
+  Output o = emit("HandedOut", Emit::Coclass);
+  CHECK(has(o.decls, "  using default_interface = ::WrapLib::IItem;\n"));
+  CHECK(!has(o.decls, "create"));
+  CHECK(!has(o.defs, "create"));
+}
+
+TEST_CASE("C++ wrappers: an [in] VARIANT* takes a const variant&; [in, out] stays a pointer") {
+  Output o = emit("IItem", Emit::Interface);
+  CHECK(has(o.decls, "  bool Has(const ::tlbkit::variant& key, VARIANT* state);\n"));
+  CHECK(has(def_of(o, "IItem::Has"), "(const_cast<VARIANT*>(&key.get()), state, &_result)"));
 }
 
 TEST_CASE("C++ event sink for a dispinterface: on_invoke switches over the DISPIDs") {

@@ -339,7 +339,9 @@ void emit_coclass(Context& cx, const model::TypeInfo& t, std::string& decls, std
                         tg.kind == model::TypeKind::Dispatch);
     if (known) {
       members += "  using " + names.take("default_interface") + " = " + tg.cpp + ";\n";
-      if (!cx.opts.raw_interfaces_only && !clsid.empty()) {
+      // A [noncreatable] coclass (no TYPEFLAG_FCANCREATE) is only handed out by other objects.
+      if (!cx.opts.raw_interfaces_only && !clsid.empty() &&
+          (t.flags & model::typeflag::CanCreate)) {
         const std::string ptr = "::tlbkit::com_ptr<" + tg.cpp + ">";
         const std::string create = names.take("create");
         members += "  static " + ptr + " " + create + "(DWORD context = CLSCTX_ALL);\n";

@@ -28,8 +28,8 @@ bool is_virtual(const model::Function& f) {
 
 // ---- Vtable wrappers ------------------------------------------------------------------------------
 
-// A parameter of a vtable wrapper: BSTR/VARIANT [in] as const bstr&/variant&, VARIANT_BOOL [in]
-// as bool, everything else (out parameters included) as the raw type.
+// A parameter of a vtable wrapper: BSTR/VARIANT/VARIANT* [in] as const bstr&/variant&,
+// VARIANT_BOOL [in] as bool, everything else (out parameters included) as the raw type.
 wrap::Param vtable_param(Context& cx, const model::Function& f, size_t i) {
   const model::Param& p = f.params[i];
   wrap::Param w;
@@ -47,6 +47,13 @@ wrap::Param vtable_param(Context& cx, const model::Function& f, size_t i) {
       break;
     case Shape::Bool:
       w.type = "bool", w.arg = "(" + w.name + " ? VARIANT_TRUE : VARIANT_FALSE)";
+      break;
+    case Shape::Pointer:
+      // [in] VARIANT* (scrrun's Dictionary keys, say): the callee only reads it, so it takes
+      // any value a variant holds, as [in] VARIANT does. Better than #import's raw VARIANT*.
+      if (s.pointee == Shape::Variant && !s.missing)
+        w.type = "const ::tlbkit::variant&",
+        w.arg = "const_cast<VARIANT*>(&" + w.name + ".get())";
       break;
     default: break;
   }

@@ -52,16 +52,17 @@ void dictionary() {
   CHECK(dict);
   CHECK(dict->GetCount() == 0);
 
-  // Add three pairs: string keys, values of three types.
-  ::tlbkit::variant k1(L"apple"), v1(10), k2(L"pear"), v2(L"green"), k3(L"plum"), v3(2.5);
-  dict->Add(k1.native(), v1.native());
-  dict->Add(k2.native(), v2.native());
+  // Add three pairs: string keys, values of three types. Add's [in] VARIANT* parameters take
+  // any value a variant holds; a VARIANT* (native()) is copied.
+  ::tlbkit::variant k1(L"apple"), k2(L"pear"), k3(L"plum"), v3(2.5);
+  dict->Add(L"apple", 10);
+  dict->Add(k2, L"green");
   dict->Add(k3.native(), v3.native());
   std::printf("added apple=10, pear=green, plum=2.5; Count = %ld\n", static_cast<long>(dict->GetCount()));
   CHECK(dict->GetCount() == 3);
 
   // Read back.
-  ::tlbkit::variant got = dict->GetItem(k1.native());
+  ::tlbkit::variant got = dict->GetItem(L"apple");
   CHECK(got.type() == VT_I4);
   CHECK(got.to_long() == 10);
   CHECK(dict->GetItem(k2.native()).to_bstr().wstr() == L"green");
@@ -71,8 +72,8 @@ void dictionary() {
 
   // Exists.
   ::tlbkit::variant missing_key(L"cherry");
-  bool has_pear = dict->Exists(k2.native());
-  bool has_cherry = dict->Exists(missing_key.native());
+  bool has_pear = dict->Exists(L"pear");
+  bool has_cherry = dict->Exists(missing_key);
   CHECK(has_pear);
   CHECK(!has_cherry);
   std::printf("Exists(pear) = %d, Exists(cherry) = %d\n", has_pear, has_cherry);

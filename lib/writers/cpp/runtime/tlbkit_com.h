@@ -598,7 +598,14 @@ class variant {
     return *this;
   }
   ~variant() { VariantClear(&v_); }
-  variant(bool b) noexcept : variant() {  // VT_BOOL  NOLINT (implicit from C++ values)
+  /// Copies *v (VT_EMPTY for null): what an [in] VARIANT* holds.
+  variant(const VARIANT* v) : variant() {  // NOLINT
+    if (v) copy_from(*v);
+  }
+  /// VT_BOOL, from a bool only: a pointer or number must never become VT_BOOL by the implicit
+  /// pointer-to-bool conversion.
+  template <class B, std::enable_if_t<std::is_same_v<B, bool>, int> = 0>
+  variant(B b) noexcept : variant() {  // NOLINT (implicit from C++ values)
     V_VT(&v_) = VT_BOOL;
     V_BOOL(&v_) = b ? VARIANT_TRUE : VARIANT_FALSE;
   }

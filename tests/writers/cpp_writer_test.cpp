@@ -351,14 +351,55 @@ TEST_CASE("cpp core: types of a library not at hand become stand-ins, named once
   std::string text = cppw::write_header(stored, set, {}, diags);
   CHECK(has(text, "// Not at hand: Office 2.1 {2DF8D04C-5BFA-101B-BDE5-00AA0044DE52} (mso.dll)"));
   CHECK(has(text, "::IUnknown* shape, int32_t state"));
-  CHECK(has(text, "  int32_t state;"));
-  CHECK(has(text, "no layout checks"));
-  CHECK(!has(text, "static_assert(sizeof(Holder)"));
+  // A field of such a type is the bytes the library records for it, so the record keeps its
+  // layout, and its checks.
+  CHECK(has(text, "struct alignas(4) Holder {\n  alignas(4) unsigned char state[4];"));
+  CHECK(has(text, "static_assert(sizeof(Holder) == 4"));
+  CHECK(!has(text, "no layout checks"));
   int tk7001 = 0;
   for (const auto& d : diags.all()) tk7001 += d.code == "TK7001";
   CHECK(tk7001 == 1);
   REQUIRE(!diags.all().empty());
-  CHECK(has(diags.all()[0].message, "Office"));
+  CHECK(has(diags.all()[0].message, "library Office {2DF8D04C-5BFA-101B-BDE5-00AA0044DE52} 2.1 "
+                                     "(mso.dll) is not at hand"));
+  CHECK((has(diags.all()[0].message, "(the first: 'Shape' of that library)") ||
+         has(diags.all()[0].message, "(the first: 'MsoTriState' of that library)")));
+}
+
+TEST_CASE("cpp core: a byte stand-in starts at the recorded offset after padding; no checks on "
+          "win16") {
+  using namespace model;
+  Library lib;
+  lib.name = "Main";
+  lib.libid = *Guid::parse("{7B0C0C00-0000-4000-8000-0000000000AC}");
+  lib.imports.push_back(ImportedLibrary{*Guid::parse("{2DF8D04C-5BFA-101B-BDE5-00AA0044DE52}"),
+                                        {2, 1}, 0, "mso.dll", "Office"});
+  UserType u;
+  u.import = 0;
+  u.name = "Wide";
+  TypeInfo rec;
+  rec.name = "Holder";
+  // { char c; Wide w /* 8 bytes, aligned 8 */; short s; }: w at 8, s at 16, size 24.
+  rec.def = RecordDef{{Variable{"c", kMemberIdNil, VarKind::PerInstance, 0, TypeRef::base(vt::I1),
+                                {}, 0, {}, {}},
+                       Variable{"w", kMemberIdNil, VarKind::PerInstance, 0, TypeRef{u}, {}, 8, {}, {}},
+                       Variable{"s", kMemberIdNil, VarKind::PerInstance, 0, TypeRef::base(vt::I2),
+                                {}, 16, {}, {}}}};
+  rec.layout = TypeLayout{24, 8, 0};
+  lib.types = {rec};
+  LibrarySet set;
+  const Library& stored = set.add(lib);
+  support::DiagEngine diags;
+  std::string text = cppw::write_header(stored, set, {}, diags);
+  CHECK(has(text, "  alignas(8) unsigned char w[8];"));
+  CHECK(has(text, "static_assert(offsetof(Holder, s) == 16"));
+  Library old = lib;
+  old.syskind = SysKind::Win16;
+  LibrarySet set16;
+  const Library& stored16 = set16.add(old);
+  std::string text16 = cppw::write_header(stored16, set16, {}, diags);
+  CHECK(has(text16, "  int32_t w;"));
+  CHECK(!has(text16, "static_assert"));
 }
 
 TEST_CASE("cpp core: a type of another library at hand is that library's, and its header is included") {
@@ -511,9 +552,9 @@ TEST_CASE("cpp core: --rename, --exclude, namespaces and --named-guids") {
   CHECK(has(r.text, "struct IWidget : ::IUnknown {"));
   CHECK(has(r.text, "template <> struct uuid_of<::Gen::IWidget>"));
   CHECK(!has(r.text, "struct Pt"));
-  // Uses of excluded types become stand-ins: one spelling per type (Pt is seen by value, so
-  // int32_t also behind a pointer), an interface pointer stays a pointer to IUnknown.
-  CHECK(has(r.text, "raw_Move(int32_t where, int32_t* to, ::IUnknown* o)"));
+  // As #import's exclude(): an excluded record is declared elsewhere (the SDK, the user) under
+  // its own name at global scope; an excluded interface is reached as IUnknown.
+  CHECK(has(r.text, "raw_Move(::Pt where, ::Pt* to, ::IUnknown* o)"));
   CHECK(!has(r.text, "struct IOther"));
   CHECK(has(r.text, "inline constexpr ::GUID LIBID_CoreLib = {0x7b0c0c00, 0x0000, 0x4000,"));
   CHECK(has(r.text, "inline constexpr ::GUID IID_IWidget = "));

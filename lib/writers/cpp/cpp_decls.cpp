@@ -46,13 +46,33 @@ const std::vector<model::Variable>* fields_of(const model::TypeInfo& t) {
   return nullptr;
 }
 
+bool value_stand_in(Context& cx, const model::TypeRef& t);
+uint32_t recorded_span(const model::TypeInfo& t, const std::vector<model::Variable>& fields,
+                       size_t i, bool is_union);
+const char* layout_guard(model::SysKind k);
+int pack_of(uint16_t alignment);
+
+/// Is field i of this library's record declared as the bytes the library records (see
+/// emit_record)?
+bool byte_stand_in(Context& cx, const model::Library& lib, const model::TypeInfo& t, size_t i) {
+  const auto* fs = std::get_if<model::RecordDef>(&t.def) ? &std::get<model::RecordDef>(t.def).fields
+                   : std::get_if<model::UnionDef>(&t.def) ? &std::get<model::UnionDef>(t.def).fields
+                                                           : nullptr;
+  if (!fs || &lib != &cx.lib || !layout_guard(lib.syskind) || !pack_of(t.layout.alignment))
+    return false;
+  return recorded_span(t, *fs, i, std::holds_alternative<model::UnionDef>(t.def)) &&
+         value_stand_in(cx, (*fs)[i].type);
+}
+
 bool exact_record(Context& cx, const model::Library& lib, const model::TypeInfo& t) {
   CoreState& c = core(cx);
   if (auto it = c.exact.find(&t); it != c.exact.end()) return it->second;
   c.exact[&t] = false;  // a record that contains itself is not exact
   bool ok = true;
   if (const auto* fs = fields_of(t))
-    for (const model::Variable& v : *fs) {
+    for (size_t i = 0; i < fs->size(); ++i) {
+      const model::Variable& v = (*fs)[i];
+      if (v.varkind == model::VarKind::PerInstance && byte_stand_in(cx, lib, t, i)) continue;
       bool approx = false;
       declare_in(cx, lib, v.type, "x", &approx);
       ok = ok && !approx && exact_type(cx, lib, v.type, 0);
@@ -106,28 +126,80 @@ void emit_alias(Context& cx, const model::TypeInfo& t, uint32_t index, std::stri
          ";\n";
 }
 
+namespace {
+/// A field whose type is a value of a library not at hand (its C++ stand-in is int32_t, of
+/// unknown size): the field is declared as the bytes the library records for it instead, so the
+/// record keeps its layout (and its checks).
+bool value_stand_in(Context& cx, const model::TypeRef& t) {
+  const model::TypeRef* e = &t;
+  while (auto* a = std::get_if<model::CArray>(&e->v)) e = &*a->element;
+  auto* u = std::get_if<model::UserType>(&e->v);
+  if (!u) return false;
+  Target r = resolve_from(cx, cx.lib, *u, false);
+  return r.missing && r.kind != model::TypeKind::Interface;
+}
+
+/// The bytes field i spans: to the next field's offset (a union's fields all end at its size),
+/// else to the record's size. 0 when the offsets do not say.
+uint32_t recorded_span(const model::TypeInfo& t, const std::vector<model::Variable>& fields,
+                       size_t i, bool is_union) {
+  uint32_t end = t.layout.size;
+  if (!is_union)
+    for (size_t j = i + 1; j < fields.size(); ++j)
+      if (fields[j].varkind == model::VarKind::PerInstance) {
+        end = fields[j].offset;
+        break;
+      }
+  return end > fields[i].offset ? end - fields[i].offset : 0;
+}
+
+/// alignas for a byte stand-in at `offset`: the largest power of two dividing it, at most the
+/// record's alignment. The padding before the field was smaller than the missing type's
+/// alignment, which is at most both, so the bytes start exactly at the recorded offset.
+uint32_t stand_in_alignment(uint32_t offset, uint16_t record_alignment) {
+  uint32_t a = 1;
+  while (a < record_alignment && offset % (a * 2) == 0) a *= 2;
+  return a;
+}
+
+}  // namespace
+
 void emit_record(Context& cx, const model::TypeInfo& t, uint32_t index, std::string& out) {
   const std::vector<model::Variable>& fields = *fields_of(t);
   const std::string& name = local_name(cx, index);
   bool is_union = std::holds_alternative<model::UnionDef>(t.def);
   help_comment(t.docs, "", out);
   int pack = pack_of(t.layout.alignment);
+  const bool checkable = layout_guard(cx.lib.syskind) && pack;
   if (pack) out += "#pragma pack(push, " + std::to_string(pack) + ")\n";
-  out += std::string(is_union ? "union " : "struct ") + name + " {\n";
+  std::string body;
+  bool byte_stand_ins = false;
   std::set<std::string> taken{name};
   std::vector<std::pair<std::string, uint32_t>> offsets;
-  for (const model::Variable& v : fields) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const model::Variable& v = fields[i];
     if (v.varkind != model::VarKind::PerInstance) continue;
     std::string field = unique_in(taken, member_ident(cx, v.name));
     offsets.emplace_back(field, v.offset);
     std::string doc = comment_text(v.docs.helpstring);
-    out += "  " + declare_in(cx, cx.lib, v.type, field, nullptr) + ";" +
-           (doc.empty() ? "" : "  // " + doc) + "\n";
+    if (byte_stand_in(cx, cx.lib, t, i)) {
+      const uint32_t span = recorded_span(t, fields, i, is_union);
+      byte_stand_ins = true;
+      body += "  alignas(" + std::to_string(stand_in_alignment(v.offset, t.layout.alignment)) +
+              ") unsigned char " + field + "[" + std::to_string(span) +
+              "];  // a type of a library not at hand: the bytes the library records\n";
+      continue;
+    }
+    body += "  " + declare_in(cx, cx.lib, v.type, field, nullptr) + ";" +
+            (doc.empty() ? "" : "  // " + doc) + "\n";
   }
-  out += "};\n";
+  // Bytes stand in for a field whose alignment may have been the record's: keep the recorded one.
+  out += std::string(is_union ? "union " : "struct ") +
+         (byte_stand_ins ? "alignas(" + std::to_string(t.layout.alignment) + ") " : "") + name +
+         " {\n" + body + "};\n";
   if (pack) out += "#pragma pack(pop)\n";
   const char* guard = layout_guard(cx.lib.syskind);
-  if (!guard || !pack) return;
+  if (!checkable) return;
   if (!exact_record(cx, cx.lib, t)) {
     out += "// (no layout checks: a field's type is a stand-in)\n";
     return;

@@ -123,25 +123,28 @@ Target stand_in_for(Context& cx, const model::Library& from, const model::UserTy
 }
 
 void warn_missing(Context& cx, const model::Library& from, const model::UserType& ref) {
-  std::string what, key = "TK7001:";
-  if (ref.import && *ref.import < from.imports.size()) {
-    const model::ImportedLibrary& imp = from.imports[*ref.import];
-    what = (imp.name.empty() ? "" : imp.name + " ") + std::to_string(imp.version.major) + "." +
-           std::to_string(imp.version.minor) + " " + imp.libid.to_string() +
-           (imp.file.empty() ? "" : " (" + imp.file + ")");
-    key += imp.libid.to_string();
-  } else {
-    what = "with " + from.name + "'s own types";
-    key += from.name + ":" + ref.name;
+  const std::string type = !ref.name.empty() ? "'" + ref.name + "'"
+                           : ref.guid        ? "the type " + ref.guid->to_string()
+                           : ref.index       ? "type #" + std::to_string(*ref.index)
+                                             : std::string("a type");
+  if (!ref.import || *ref.import >= from.imports.size()) {
+    // A reference into the library itself that leads nowhere (a damaged or partial library).
+    if (!cx.warned.insert("TK7001:" + from.name + ":" + ref.name).second) return;
+    cx.diags.warning("TK7001", {},
+                     type + " of " + from.name + " itself cannot be found: it is a stand-in in " +
+                         header_name(cx.lib));
+    return;
   }
-  if (!cx.warned.insert(key).second) return;
-  std::string type = !ref.name.empty() ? "'" + ref.name + "'"
-                     : ref.guid        ? "the type " + ref.guid->to_string()
-                     : ref.index       ? "its type #" + std::to_string(*ref.index)
-                                       : std::string("a type");
+  const model::ImportedLibrary& imp = from.imports[*ref.import];
+  if (!cx.warned.insert("TK7001:" + imp.libid.to_string()).second) return;
+  const std::string what = (imp.name.empty() ? "" : imp.name + " ") + imp.libid.to_string() +
+                           " " + std::to_string(imp.version.major) + "." +
+                           std::to_string(imp.version.minor) +
+                           (imp.file.empty() ? "" : " (" + imp.file + ")");
   cx.diags.warning("TK7001", {},
                    "library " + what + " is not at hand (give it with --tlb-path or --reference): "
-                   "its types are stand-ins in " + header_name(cx.lib) + ", first " + type);
+                   "its types are stand-ins in " + header_name(cx.lib) + " (the first: " + type +
+                   " of that library)");
 }
 
 const char* base_spelling(uint16_t vt) {
@@ -397,11 +400,18 @@ Target resolve_from(Context& cx, const model::Library& from, const model::UserTy
     warn_missing(cx, from, ref);
     return stand_in_for(cx, from, ref, under_pointer);
   }
-  if (f.lib == &cx.lib && is_excluded(cx, f.type->name)) return stand_in_for(cx, from, ref, under_pointer);
   CoreState& c = core(cx);
   if (!c.alias_guard.insert(f.type).second) return stand_in(under_pointer);  // an alias cycle
   Target r = classify(cx, f, under_pointer, 0);
   c.alias_guard.erase(f.type);
+  if (f.lib == &cx.lib && is_excluded(cx, f.type->name)) {
+    // As #import's exclude(): the type is declared elsewhere (the SDK's headers, the user's
+    // own), at global scope under its library name; an interface is reached as IUnknown.
+    if (r.kind == model::TypeKind::Interface || r.kind == model::TypeKind::Dispatch ||
+        r.kind == model::TypeKind::Coclass)
+      return stand_in_for(cx, from, ref, under_pointer);
+    r.cpp = "::" + f.type->name;
+  }
   return r;
 }
 

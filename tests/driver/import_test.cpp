@@ -1,6 +1,7 @@
 // `tlbkit import`: which files it writes (the library's header, its referenced libraries' headers,
-// the support header), the usage errors, determinism, no output on failure, and damaged inputs. What the headers
-// contain is tested by the writer's tests, the goldens and the compile tests. Layer: tests (driver).
+// the support header), the usage errors, determinism, no output on failure, and damaged inputs.
+// What the headers contain is tested by the writer's tests, the goldens and the compile tests.
+// Layer: tests (driver).
 #include <doctest/doctest.h>
 
 #include <filesystem>

@@ -3,7 +3,7 @@
 // it to IDispatch::Invoke), and unique member names inside one struct. Layer: writers.
 #pragma once
 #include <cstdint>
-#include <set>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 
@@ -73,7 +73,8 @@ class MemberNames {
   std::string take(std::string name);
 
  private:
-  std::set<std::string> used_;
+  // Only looked up, never iterated: hash order cannot reach the output.
+  std::unordered_set<std::string> used_;
 };
 
 /// The names IUnknown and IDispatch give every interface struct: a wrapper of that name would

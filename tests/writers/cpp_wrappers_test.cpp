@@ -196,7 +196,8 @@ std::string raw_name(const std::string& type, size_t function) {
   return cppw::raw_method_name(cx, t, std::get<model::InterfaceDef>(t.def).functions.at(function));
 }
 
-const std::string kIid = "::tlbkit::uuid_of<::WrapLib::IItem>::value";
+// The struct's own IID member, which every wrapper body names (declared once per struct).
+const std::string kIid = "_tlbkit_iid";
 
 }  // namespace
 
@@ -209,6 +210,17 @@ TEST_CASE("C++ wrappers: a propget's [out, retval] BSTR becomes a bstr result; f
   CHECK(has(d, "::tlbkit::check(this->" + raw_name("IItem", 0) + "(_result.out()), this, " + kIid +
                    ");"));
   CHECK(has(d, "return _result;"));
+}
+
+TEST_CASE("C++ wrappers: the struct declares its IID once, as a member the bodies name") {
+  Output o = emit("IItem", Emit::Interface);
+  CHECK(has(o.decls, "  static constexpr const ::GUID& _tlbkit_iid = "
+                     "::tlbkit::uuid_of<::WrapLib::IItem>::value;\n"));
+  CHECK(!has(o.defs, "uuid_of"));
+  Output d = emit("DItem", Emit::Dispatch);
+  CHECK(has(d.decls, "  static constexpr const ::GUID& _tlbkit_iid = "
+                     "::tlbkit::uuid_of<::WrapLib::DItem>::value;\n"));
+  CHECK(!has(d.defs, "uuid_of"));
 }
 
 TEST_CASE("C++ wrappers: propput takes a const bstr& and returns void; propputref is PutRefX") {
@@ -294,13 +306,13 @@ TEST_CASE("C++ wrappers: --high-method-prefix and --raw-interfaces-only") {
 
 TEST_CASE("C++ dispinterface wrappers: properties as GetX/PutX through Invoke") {
   Output o = emit("DItem", Emit::Dispatch);
-  const std::string iid = "::tlbkit::uuid_of<::WrapLib::DItem>::value";
   CHECK(has(o.decls, "  LONG GetSize();\n"));
+  // get_property<T>/put_property: invoke(this, id, DISPATCH_PROPERTYGET, {}, iid).as<T>() and
+  // invoke(this, id, DISPATCH_PROPERTYPUT, {value}, iid), shorter to compile.
   CHECK(has(def_of(o, "DItem::GetSize"),
-            "return ::tlbkit::invoke(this, 1, DISPATCH_PROPERTYGET, {}, " + iid + ").as<LONG>();"));
+            "return ::tlbkit::get_property<LONG>(this, 1, " + kIid + ");"));
   CHECK(has(o.decls, "  void PutSize(LONG value);\n"));
-  CHECK(has(def_of(o, "DItem::PutSize"),
-            "::tlbkit::invoke(this, 1, DISPATCH_PROPERTYPUT, {value}, " + iid + ");"));
+  CHECK(has(def_of(o, "DItem::PutSize"), "::tlbkit::put_property(this, 1, value, " + kIid + ");"));
   CHECK(has(o.decls, "  ::tlbkit::bstr GetTitle();\n"));
   CHECK(!has(o.decls, "PutTitle"));  // readonly
 }
@@ -316,8 +328,9 @@ TEST_CASE("C++ dispinterface wrappers: DISPID, flags, argument order and convers
             "static_cast<long long>(m))}, "));
   CHECK(has(def_of(o, "DItem::Lookup"), ").as<::tlbkit::bstr>();"));
   CHECK(has(o.decls, "  ::tlbkit::com_ptr<::IDispatch> GetOwner();\n"));
-  CHECK(has(def_of(o, "DItem::GetOwner"), "(this, 5, DISPATCH_PROPERTYGET, {}, "));
-  CHECK(has(def_of(o, "DItem::PutOwner"), "(this, 5, DISPATCH_PROPERTYPUT, {_arg1}, "));
+  CHECK(has(def_of(o, "DItem::GetOwner"),
+            "::tlbkit::get_property<::tlbkit::com_ptr<::IDispatch>>(this, 5, _tlbkit_iid);"));
+  CHECK(has(def_of(o, "DItem::PutOwner"), "::tlbkit::put_property(this, 5, _arg1, _tlbkit_iid);"));
   CHECK(has(def_of(o, "DItem::PutRefLink"), "(this, 6, DISPATCH_PROPERTYPUTREF, {_arg1}, "));
   CHECK(has(def_of(o, "DItem::Fetch"),
             "{::tlbkit::variant::by_ref(VT_I4, n), ::tlbkit::variant::by_ref(VT_VARIANT, v)}"));
@@ -341,7 +354,7 @@ TEST_CASE("C++ dispinterface wrappers: a record by value is not wrapped, with TK
 TEST_CASE("C++ dispinterface wrappers: `dispinterface X { interface Y; }` dispatches Y's methods") {
   Output o = emit("DWrap", Emit::Dispatch);
   CHECK(has(o.decls, "  ::tlbkit::bstr GetName();\n"));
-  CHECK(has(def_of(o, "DWrap::GetName"), "(this, 1, DISPATCH_PROPERTYGET, {}, "));
+  CHECK(has(def_of(o, "DWrap::GetName"), "::tlbkit::get_property<::tlbkit::bstr>(this, 1, "));
   CHECK(has(o.decls, "  ::tlbkit::com_ptr<::WrapLib::IItem> Find(const ::tlbkit::bstr& key, "
                      "const ::tlbkit::variant& start = ::tlbkit::variant::missing());\n"));
   CHECK(has(def_of(o, "DWrap::Find"), "(this, 4, DISPATCH_METHOD, {key, start}, "));

@@ -69,11 +69,18 @@ void trailing_defaults(std::vector<Param>& params) {
   }
 }
 
-std::string iid_expression(Context& cx, const model::TypeInfo& t) {
-  // A type without a GUID gets no uuid_of specialisation; the exception then names no interface.
-  if (!t.guid) return "::GUID{}";
-  // Qualified: a parameter may have the struct's name (Word's Range::InStory(Range* Range)).
-  return "::tlbkit::uuid_of<" + qualified(cx, index_of(cx, t)) + ">::value";
+std::string iid_expression(const model::TypeInfo& t, const std::string& member) {
+  return t.guid && !member.empty() ? member : "::GUID{}";
+}
+
+std::string declare_iid(Context& cx, const model::TypeInfo& t, MemberNames& names,
+                        std::string& decls) {
+  if (!t.guid) return "";
+  std::string member = names.take("_tlbkit_iid");
+  // Qualified: a member may have the struct's name (Word's Range::InStory(Range* Range)).
+  decls.append("  static constexpr const ::GUID& ").append(member).append(" = ::tlbkit::uuid_of<");
+  decls.append(qualified(cx, index_of(cx, t))).append(">::value;\n");
+  return member;
 }
 
 std::string fresh_local(const std::vector<Param>& params, std::string base) {
@@ -88,15 +95,23 @@ std::string fresh_local(const std::vector<Param>& params, std::string base) {
 
 void write(const Context& cx, const model::TypeInfo& t, const Signature& sig,
            const std::string& body, Out& out) {
-  std::string decl_params, def_params;
+  // Appended piece by piece: a header holds tens of thousands of these (mshtml.tlb), and
+  // temporaries built by operator+ were a good part of the writer's time.
+  std::string& d = out.decls;
+  std::string& f = out.defs;
+  d.append("  ").append(sig.result).append(" ").append(sig.name).append("(");
+  f.append("inline ").append(sig.result).append(" ").append(local_name(cx, index_of(cx, t)));
+  f.append("::").append(sig.name).append("(");
+  bool first = true;
   for (const auto& p : sig.params) {
-    if (!def_params.empty()) decl_params += ", ", def_params += ", ";
-    decl_params += p.type + " " + p.name + (p.def.empty() ? "" : " = " + p.def);
-    def_params += p.type + " " + p.name;
+    if (!first) d.append(", "), f.append(", ");
+    first = false;
+    d.append(p.type).append(" ").append(p.name);
+    if (!p.def.empty()) d.append(" = ").append(p.def);
+    f.append(p.type).append(" ").append(p.name);
   }
-  out.decls += "  " + sig.result + " " + sig.name + "(" + decl_params + ");\n";
-  out.defs += "inline " + sig.result + " " + local_name(cx, index_of(cx, t)) + "::" + sig.name +
-              "(" + def_params + ") {\n" + body + "}\n";
+  d.append(");\n");
+  f.append(") {\n").append(body).append("}\n");
 }
 
 void reserve_raw_names(Context& cx, const model::TypeInfo& t, MemberNames& names) {

@@ -36,8 +36,17 @@ std::string default_argument(Context& cx, const model::Param& p, const TypeShape
 /// parameter that has none.
 void trailing_defaults(std::vector<Param>& params);
 
-/// The interface's IID as an expression inside its own member functions.
-std::string iid_expression(Context& cx, const model::TypeInfo& t);
+/// The IID a wrapper of `t` passes to ::tlbkit::check/invoke: the struct's own static member
+/// `member` (declared by declare_iid) when `t` has a GUID, else ::GUID{} (no uuid_of
+/// specialisation exists; the exception then names no interface).
+std::string iid_expression(const model::TypeInfo& t, const std::string& member);
+
+/// When `t` has a GUID, takes the name of the struct's IID member from `names` and appends its
+/// declaration to `decls`: `static constexpr const ::GUID& _tlbkit_iid = uuid_of<T>::value;`.
+/// Spelling uuid_of<::Lib::T>::value once per struct instead of in every wrapper body shortens
+/// the bodies (mshtml.tlb has some 50 000) and the compile. Returns the member's name ("" none).
+std::string declare_iid(Context& cx, const model::TypeInfo& t, MemberNames& names,
+                        std::string& decls);
 
 /// `base`, or base_ / base__ … when a parameter already has that name.
 std::string fresh_local(const std::vector<Param>& params, std::string base);

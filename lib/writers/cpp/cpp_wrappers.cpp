@@ -2,6 +2,7 @@
 // GetX/PutX/PutRefX, owning bstr/variant/safearray, default arguments) and Invoke wrappers of
 // dispinterfaces (see cpp_emit.h and cpp-spec's "Wrappers"/"Dispinterfaces"). Layer: writers.
 #include <optional>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -133,7 +134,7 @@ std::string plain_body(Context& cx, const model::Function& f, const std::string&
 }
 
 void emit_vtable_wrapper(Context& cx, const model::TypeInfo& t, const model::Function& f,
-                         wrap::MemberNames& names, wrap::Out& out) {
+                         const std::string& iid, wrap::MemberNames& names, wrap::Out& out) {
   const std::string raw = raw_method_name(cx, t, f);
   wrap::Signature sig;
   sig.name = names.take(wrap::wrapper_base_name(cx, f));
@@ -145,7 +146,6 @@ void emit_vtable_wrapper(Context& cx, const model::TypeInfo& t, const model::Fun
     if (i != rv) sig.params.push_back(vtable_param(cx, f, i));
   wrap::trailing_defaults(sig.params);
 
-  const std::string iid = wrap::iid_expression(cx, t);
   const std::string local = wrap::fresh_local(sig.params, "_result");
   // The raw call's arguments in the raw method's order (the retval, by MIDL's rule the last, is
   // where the library puts it).
@@ -286,6 +286,17 @@ std::string invoke_body(const std::string& dispid, const char* flags,
                         const DispResult& r) {
   std::string args;
   for (const auto& p : params) args += (args.empty() ? "" : ", ") + p.arg;
+  // A property get or put has a short call of its own (get_property<T>/put_property): they are
+  // most of a large library's wrappers, and invoke's initializer list and .as<T>() cost the
+  // compiler noticeably more per body.
+  const std::string_view f = flags;
+  if (f == "DISPATCH_PROPERTYGET" && params.empty()) {
+    std::string t = r.conv.empty() ? "" : "<" + r.type + ">";
+    std::string call = "::tlbkit::get_property" + t + "(this, " + dispid + ", " + iid + ")";
+    return r.type == "void" ? "  " + call + ";\n" : "  return " + call + ";\n";
+  }
+  if (f == "DISPATCH_PROPERTYPUT" && params.size() == 1 && r.type == "void")
+    return "  ::tlbkit::put_property(this, " + dispid + ", " + args + ", " + iid + ");\n";
   std::string call = "::tlbkit::invoke(this, " + dispid + ", " + flags + ", {" + args + "}, " +
                      iid + ")";
   if (r.type == "void") return "  " + call + ";\n";
@@ -301,7 +312,7 @@ void not_wrapped(Context& cx, const model::TypeInfo& t, const std::string& membe
 }
 
 void emit_dispatch_method(Context& cx, const model::TypeInfo& t, const model::Function& f,
-                          wrap::MemberNames& names, wrap::Out& out) {
+                          const std::string& iid, wrap::MemberNames& names, wrap::Out& out) {
   const std::string base = wrap::wrapper_base_name(cx, f);
   const model::TypeRef* result = &f.result;
   size_t rv = kNone;
@@ -327,15 +338,14 @@ void emit_dispatch_method(Context& cx, const model::TypeInfo& t, const model::Fu
   sig.name = names.take(base);
   wrap::write(cx, t, sig,
               invoke_body(wrap::dispid_literal(f.memid), invoke_flags(f.invkind), sig.params,
-                          wrap::iid_expression(cx, t), r),
+                          iid, r),
               out);
 }
 
 void emit_dispatch_property(Context& cx, const model::TypeInfo& t, const model::Variable& v,
-                            wrap::MemberNames& names, wrap::Out& out) {
+                            const std::string& iid, wrap::MemberNames& names, wrap::Out& out) {
   const std::string base = ident(cx, v.name);
   const std::string id = wrap::dispid_literal(v.memid);
-  const std::string iid = wrap::iid_expression(cx, t);
   wrap::Signature get;
   DispResult r = dispatch_result(cx, &v.type);
   get.result = r.type;
@@ -364,13 +374,16 @@ void emit_interface_wrappers(Context& cx, const model::TypeInfo& t, std::string&
   wrap::MemberNames names(local_name(cx, wrap::index_of(cx, t)));
   wrap::reserve_com_names(names);
   wrap::reserve_raw_names(cx, t, names);
-  wrap::Out out{decls, defs};
   // Only what the core declares in the struct: a function outside the vtable, or one repeating
   // IUnknown's or IDispatch's slots, has no raw method to call.
   auto slots = function_slots(cx.lib, t, base_of(cx, cx.lib, t).slots);
+  std::vector<const model::Function*> wrapped;
   for (size_t i = 0; i < d->functions.size(); ++i)
-    if (slots[i] && is_virtual(d->functions[i]))
-      emit_vtable_wrapper(cx, t, d->functions[i], names, out);
+    if (slots[i] && is_virtual(d->functions[i])) wrapped.push_back(&d->functions[i]);
+  if (wrapped.empty()) return;
+  const std::string iid = wrap::iid_expression(t, wrap::declare_iid(cx, t, names, decls));
+  wrap::Out out{decls, defs};
+  for (const model::Function* f : wrapped) emit_vtable_wrapper(cx, t, *f, iid, names, out);
 }
 
 }  // namespace tlbkit::cppw
@@ -384,10 +397,14 @@ void emit_dispatch_wrappers(Context& cx, const model::TypeInfo& t, std::string& 
   if (!d) return;
   wrap::MemberNames names(local_name(cx, wrap::index_of(cx, t)));
   wrap::reserve_com_names(names);
-  wrap::Out out{decls, defs};
+  std::vector<const model::Function*> methods;
   for (const model::Function* f : wrap::dispatched_methods(cx, *d))
-    if (!wrap::is_com_base_method(*f)) emit_dispatch_method(cx, t, *f, names, out);
-  for (const model::Variable& v : d->properties) emit_dispatch_property(cx, t, v, names, out);
+    if (!wrap::is_com_base_method(*f)) methods.push_back(f);
+  if (methods.empty() && d->properties.empty()) return;
+  const std::string iid = wrap::iid_expression(t, wrap::declare_iid(cx, t, names, decls));
+  wrap::Out out{decls, defs};
+  for (const model::Function* f : methods) emit_dispatch_method(cx, t, *f, iid, names, out);
+  for (const model::Variable& v : d->properties) emit_dispatch_property(cx, t, v, iid, names, out);
 }
 
 }  // namespace tlbkit::cppw

@@ -1007,16 +1007,49 @@ template <class T> T convert(const VARIANT& v) {
 /// called; its scode, else its wCode as FACILITY_ITF 0x80040200+wCode as MSVC's _com_error
 /// does, else DISP_E_EXCEPTION is the HRESULT); `iid` is the dispinterface's, for the
 /// exception's guid() and the error-info protocol (raise) of other failures.
+namespace detail {
+/// invoke()'s work once its arguments are in DISPPARAMS order (`count` shallow copies at
+/// `reversed`, which Invoke must not free). `object` is not null.
+inline variant invoke_reversed(IDispatch* object, DISPID id, WORD flags, VARIANT* reversed,
+                               UINT count, const IID& iid);
+}  // namespace detail
+
 inline variant invoke(IDispatch* object, DISPID id, WORD flags, std::initializer_list<variant> args,
                       const IID& iid = GUID_NULL) {
   if (object == nullptr) throw null_reference_error(E_POINTER);
   std::vector<VARIANT> reversed(args.size());  // shallow copies: Invoke must not free [in] args
   std::size_t k = args.size();
   for (const variant& a : args) reversed[--k] = a.get();
+  return detail::invoke_reversed(object, id, flags, reversed.empty() ? nullptr : reversed.data(),
+                                 static_cast<UINT>(reversed.size()), iid);
+}
+
+/// invoke(object, id, DISPATCH_PROPERTYGET, {}, iid), the result as T (variant::as<T>); without
+/// T, the variant itself. What generated dispinterface wrappers call for a property get: one
+/// short call per wrapper body instead of invoke's, which (with its initializer list and
+/// .as<T>()) made the bindings of a large library noticeably slower to compile.
+inline variant get_property(IDispatch* object, DISPID id, const IID& iid) {
+  return invoke(object, id, DISPATCH_PROPERTYGET, {}, iid);
+}
+template <class T>
+inline T get_property(IDispatch* object, DISPID id, const IID& iid) {
+  return invoke(object, id, DISPATCH_PROPERTYGET, {}, iid).template as<T>();
+}
+
+/// invoke(object, id, DISPATCH_PROPERTYPUT, {value}, iid), `value` passed as it is (no copy).
+/// What generated dispinterface wrappers call for a property put.
+inline void put_property(IDispatch* object, DISPID id, const variant& value, const IID& iid) {
+  if (object == nullptr) throw null_reference_error(E_POINTER);
+  VARIANT arg = value.get();  // shallow copy, as invoke makes
+  detail::invoke_reversed(object, id, DISPATCH_PROPERTYPUT, &arg, 1, iid);
+}
+
+inline variant detail::invoke_reversed(IDispatch* object, DISPID id, WORD flags,
+                                       VARIANT* reversed, UINT count, const IID& iid) {
   DISPID put_id = DISPID_PROPERTYPUT;
   DISPPARAMS params = {};
-  params.rgvarg = reversed.empty() ? nullptr : reversed.data();
-  params.cArgs = static_cast<UINT>(reversed.size());
+  params.rgvarg = reversed;
+  params.cArgs = count;
   const bool put = (flags & (DISPATCH_PROPERTYPUT | DISPATCH_PROPERTYPUTREF)) != 0;
   if (put) {
     params.rgdispidNamedArgs = &put_id;

@@ -265,6 +265,8 @@ std::string write_header(const model::Library& lib, const model::LibrarySet& set
       emit_coclass(cx, lib.types[i], out, defs);
   close_ns(cx, out);
   if (!defs.empty()) {
+    // One allocation for the whole header: the definitions are most of it (9 MB of mshtml.tlb's).
+    out.reserve(out.size() + defs.size() + 256);
     out += "\n// Wrapper definitions, after every type is complete.\n";
     open_ns(cx, out);
     out += defs;

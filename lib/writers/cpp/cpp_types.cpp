@@ -67,8 +67,13 @@ Target stand_in(bool under_pointer) {
   return r;
 }
 
+/// Which type of a library not at hand a reference names: by name when the reader knew it, else
+/// by GUID or index (a typelib refers to another library's types by those alone).
 std::string missing_key(const model::UserType& ref) {
-  return (ref.import ? std::to_string(*ref.import) : std::string("local")) + ":" + ref.name;
+  std::string key = (ref.import ? std::to_string(*ref.import) : std::string("local")) + ":";
+  if (!ref.name.empty()) return key + ref.name;
+  if (ref.guid) return key + ref.guid->to_string();
+  return key + "#" + (ref.index ? std::to_string(*ref.index) : std::string("?"));
 }
 
 struct UseScan {
@@ -119,7 +124,11 @@ Target stand_in_for(Context& cx, const model::Library& from, const model::UserTy
   }
   auto it = c.value_like.find(missing_key(ref));
   bool value = it != c.value_like.end() ? it->second : !under_pointer;
-  return stand_in(!value);
+  Target r = stand_in(!value);
+  // A value of unknown size behind a pointer ([out] Size*): void*, never a pointer to a 4-byte
+  // stand-in the callee would write past.
+  if (value && under_pointer) r.cpp = "void";
+  return r;
 }
 
 void warn_missing(Context& cx, const model::Library& from, const model::UserType& ref) {

@@ -34,6 +34,7 @@ typedef ::AliasCase::Pair PairAlias;
 typedef BSTR Text;
 using IUserPtr = ::tlbkit::com_ptr<IUser>;
 struct IUser : ::IUnknown {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::AliasCase::IUser>::value;
   ::AliasCase::HandleAgain Take(::AliasCase::Handle h, ::AliasCase::PairAlias p, const ::tlbkit::bstr& t);
   virtual HRESULT STDMETHODCALLTYPE raw_Take(::AliasCase::Handle h, ::AliasCase::PairAlias p, ::AliasCase::Text t, ::AliasCase::HandleAgain* r) = 0;
 };
@@ -44,7 +45,7 @@ struct IUser : ::IUnknown {
 namespace AliasCase {
 inline ::AliasCase::HandleAgain IUser::Take(::AliasCase::Handle h, ::AliasCase::PairAlias p, const ::tlbkit::bstr& t) {
   ::AliasCase::HandleAgain _result{};
-  ::tlbkit::check(this->raw_Take(h, p, t.get(), &_result), this, ::tlbkit::uuid_of<::AliasCase::IUser>::value);
+  ::tlbkit::check(this->raw_Take(h, p, t.get(), &_result), this, _tlbkit_iid);
   return _result;
 }
 }  // namespace AliasCase

@@ -28,14 +28,17 @@ using IWidgetPtr = ::tlbkit::com_ptr<IWidget>;
 using IWidgetExtraPtr = ::tlbkit::com_ptr<IWidgetExtra>;
 using DGadgetPtr = ::tlbkit::com_ptr<DGadget>;
 struct IWidget : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::CoclassCase::IWidget>::value;
   HRESULT Spin();
   virtual HRESULT STDMETHODCALLTYPE raw_Spin() = 0;
 };
 struct IWidgetExtra : ::IUnknown {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::CoclassCase::IWidgetExtra>::value;
   HRESULT Extra();
   virtual HRESULT STDMETHODCALLTYPE raw_Extra() = 0;
 };
 struct DGadget : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::CoclassCase::DGadget>::value;
   void Go();
 };
 struct Widget {
@@ -51,7 +54,6 @@ struct Gadget {
 struct Fixed {
   static constexpr ::GUID clsid = {0x7e1c010a, 0x0000, 0x4000, {0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x06}};
   using default_interface = ::CoclassCase::IWidgetExtra;
-  static ::tlbkit::com_ptr<::CoclassCase::IWidgetExtra> create(DWORD context = CLSCTX_ALL);
 };
 }  // namespace CoclassCase
 
@@ -59,21 +61,18 @@ struct Fixed {
 
 namespace CoclassCase {
 inline HRESULT IWidget::Spin() {
-  return ::tlbkit::check(this->raw_Spin(), this, ::tlbkit::uuid_of<::CoclassCase::IWidget>::value);
+  return ::tlbkit::check(this->raw_Spin(), this, _tlbkit_iid);
 }
 inline HRESULT IWidgetExtra::Extra() {
-  return ::tlbkit::check(this->raw_Extra(), this, ::tlbkit::uuid_of<::CoclassCase::IWidgetExtra>::value);
+  return ::tlbkit::check(this->raw_Extra(), this, _tlbkit_iid);
 }
 inline void DGadget::Go() {
-  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {}, ::tlbkit::uuid_of<::CoclassCase::DGadget>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {}, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::CoclassCase::IWidget> Widget::create(DWORD context) {
   return ::tlbkit::com_ptr<::CoclassCase::IWidget>::create(clsid, context);
 }
 inline ::tlbkit::com_ptr<::CoclassCase::DGadget> Gadget::create(DWORD context) {
   return ::tlbkit::com_ptr<::CoclassCase::DGadget>::create(clsid, context);
-}
-inline ::tlbkit::com_ptr<::CoclassCase::IWidgetExtra> Fixed::create(DWORD context) {
-  return ::tlbkit::com_ptr<::CoclassCase::IWidgetExtra>::create(clsid, context);
 }
 }  // namespace CoclassCase

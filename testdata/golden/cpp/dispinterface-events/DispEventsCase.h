@@ -22,10 +22,12 @@ namespace DispEventsCase {
 using ITimerPtr = ::tlbkit::com_ptr<ITimer>;
 using DTimerEventsPtr = ::tlbkit::com_ptr<DTimerEvents>;
 struct ITimer : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::DispEventsCase::ITimer>::value;
   HRESULT Start(LONG ms);
   virtual HRESULT STDMETHODCALLTYPE raw_Start(LONG ms) = 0;
 };
 struct DTimerEvents : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::DispEventsCase::DTimerEvents>::value;
   void Tick();
   void Elapsed(LONG count, const ::tlbkit::bstr& label);
   void Cancel(VARIANT_BOOL* Cancel);
@@ -73,16 +75,16 @@ struct Timer {
 
 namespace DispEventsCase {
 inline HRESULT ITimer::Start(LONG ms) {
-  return ::tlbkit::check(this->raw_Start(ms), this, ::tlbkit::uuid_of<::DispEventsCase::ITimer>::value);
+  return ::tlbkit::check(this->raw_Start(ms), this, _tlbkit_iid);
 }
 inline void DTimerEvents::Tick() {
-  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {}, ::tlbkit::uuid_of<::DispEventsCase::DTimerEvents>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {}, _tlbkit_iid);
 }
 inline void DTimerEvents::Elapsed(LONG count, const ::tlbkit::bstr& label) {
-  ::tlbkit::invoke(this, 2, DISPATCH_METHOD, {count, label}, ::tlbkit::uuid_of<::DispEventsCase::DTimerEvents>::value);
+  ::tlbkit::invoke(this, 2, DISPATCH_METHOD, {count, label}, _tlbkit_iid);
 }
 inline void DTimerEvents::Cancel(VARIANT_BOOL* Cancel) {
-  ::tlbkit::invoke(this, 3, DISPATCH_METHOD, {::tlbkit::variant::by_ref(VT_BOOL, Cancel)}, ::tlbkit::uuid_of<::DispEventsCase::DTimerEvents>::value);
+  ::tlbkit::invoke(this, 3, DISPATCH_METHOD, {::tlbkit::variant::by_ref(VT_BOOL, Cancel)}, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::DispEventsCase::ITimer> Timer::create(DWORD context) {
   return ::tlbkit::com_ptr<::DispEventsCase::ITimer>::create(clsid, context);

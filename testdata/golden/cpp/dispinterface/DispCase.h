@@ -17,6 +17,7 @@ __CRT_UUID_DECL(::DispCase::DShape, 0x7e1c0109, 0x0000, 0x4000, 0x80, 0x00, 0x00
 namespace DispCase {
 using DShapePtr = ::tlbkit::com_ptr<DShape>;
 struct DShape : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::DispCase::DShape>::value;
   DOUBLE Area();
   void Move(LONG dx, LONG dy);
   ::tlbkit::bstr Describe(const ::tlbkit::bstr& prefix, const ::tlbkit::variant& suffix = ::tlbkit::variant::missing());
@@ -34,33 +35,33 @@ struct DShape : ::IDispatch {
 
 namespace DispCase {
 inline DOUBLE DShape::Area() {
-  return ::tlbkit::invoke(this, 10, DISPATCH_METHOD, {}, ::tlbkit::uuid_of<::DispCase::DShape>::value).as<DOUBLE>();
+  return ::tlbkit::invoke(this, 10, DISPATCH_METHOD, {}, _tlbkit_iid).as<DOUBLE>();
 }
 inline void DShape::Move(LONG dx, LONG dy) {
-  ::tlbkit::invoke(this, 11, DISPATCH_METHOD, {dx, dy}, ::tlbkit::uuid_of<::DispCase::DShape>::value);
+  ::tlbkit::invoke(this, 11, DISPATCH_METHOD, {dx, dy}, _tlbkit_iid);
 }
 inline ::tlbkit::bstr DShape::Describe(const ::tlbkit::bstr& prefix, const ::tlbkit::variant& suffix) {
-  return ::tlbkit::invoke(this, 12, DISPATCH_METHOD, {prefix, suffix}, ::tlbkit::uuid_of<::DispCase::DShape>::value).as<::tlbkit::bstr>();
+  return ::tlbkit::invoke(this, 12, DISPATCH_METHOD, {prefix, suffix}, _tlbkit_iid).as<::tlbkit::bstr>();
 }
 inline ::tlbkit::com_ptr<::IDispatch> DShape::GetParent() {
-  return ::tlbkit::invoke(this, 13, DISPATCH_PROPERTYGET, {}, ::tlbkit::uuid_of<::DispCase::DShape>::value).as<::tlbkit::com_ptr<::IDispatch>>();
+  return ::tlbkit::get_property<::tlbkit::com_ptr<::IDispatch>>(this, 13, _tlbkit_iid);
 }
 inline bool DShape::Contains(DOUBLE x, DOUBLE y) {
-  return ::tlbkit::invoke(this, 14, DISPATCH_METHOD, {x, y}, ::tlbkit::uuid_of<::DispCase::DShape>::value).as<bool>();
+  return ::tlbkit::invoke(this, 14, DISPATCH_METHOD, {x, y}, _tlbkit_iid).as<bool>();
 }
 inline LONG DShape::GetWidth() {
-  return ::tlbkit::invoke(this, 1, DISPATCH_PROPERTYGET, {}, ::tlbkit::uuid_of<::DispCase::DShape>::value).as<LONG>();
+  return ::tlbkit::get_property<LONG>(this, 1, _tlbkit_iid);
 }
 inline void DShape::PutWidth(LONG value) {
-  ::tlbkit::invoke(this, 1, DISPATCH_PROPERTYPUT, {value}, ::tlbkit::uuid_of<::DispCase::DShape>::value);
+  ::tlbkit::put_property(this, 1, value, _tlbkit_iid);
 }
 inline ::tlbkit::bstr DShape::GetName() {
-  return ::tlbkit::invoke(this, 2, DISPATCH_PROPERTYGET, {}, ::tlbkit::uuid_of<::DispCase::DShape>::value).as<::tlbkit::bstr>();
+  return ::tlbkit::get_property<::tlbkit::bstr>(this, 2, _tlbkit_iid);
 }
 inline ::tlbkit::variant DShape::GetTag() {
-  return ::tlbkit::invoke(this, 3, DISPATCH_PROPERTYGET, {}, ::tlbkit::uuid_of<::DispCase::DShape>::value);
+  return ::tlbkit::get_property(this, 3, _tlbkit_iid);
 }
 inline void DShape::PutTag(const ::tlbkit::variant& value) {
-  ::tlbkit::invoke(this, 3, DISPATCH_PROPERTYPUT, {value}, ::tlbkit::uuid_of<::DispCase::DShape>::value);
+  ::tlbkit::put_property(this, 3, value, _tlbkit_iid);
 }
 }  // namespace DispCase

@@ -17,6 +17,7 @@ __CRT_UUID_DECL(::DualCase::IThing, 0x7e1c0107, 0x0000, 0x4000, 0x80, 0x00, 0x00
 namespace DualCase {
 using IThingPtr = ::tlbkit::com_ptr<IThing>;
 struct IThing : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::DualCase::IThing>::value;
   ::tlbkit::bstr GetName();
   void PutName(const ::tlbkit::bstr& _arg1);
   ::tlbkit::variant GetValue();
@@ -53,58 +54,58 @@ struct IThing : ::IDispatch {
 namespace DualCase {
 inline ::tlbkit::bstr IThing::GetName() {
   ::tlbkit::bstr _result;
-  ::tlbkit::check(this->get_Name(_result.out()), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->get_Name(_result.out()), this, _tlbkit_iid);
   return _result;
 }
 inline void IThing::PutName(const ::tlbkit::bstr& _arg1) {
-  ::tlbkit::check(this->put_Name(_arg1.get()), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->put_Name(_arg1.get()), this, _tlbkit_iid);
 }
 inline ::tlbkit::variant IThing::GetValue() {
   ::tlbkit::variant _result;
-  ::tlbkit::check(this->get_Value(_result.out()), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->get_Value(_result.out()), this, _tlbkit_iid);
   return _result;
 }
 inline void IThing::PutValue(const ::tlbkit::variant& _arg1) {
-  ::tlbkit::check(this->put_Value(_arg1.get()), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->put_Value(_arg1.get()), this, _tlbkit_iid);
 }
 inline void IThing::PutRefValue(const ::tlbkit::variant& _arg1) {
-  ::tlbkit::check(this->putref_Value(_arg1.get()), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->putref_Value(_arg1.get()), this, _tlbkit_iid);
 }
 inline bool IThing::GetEnabled() {
   VARIANT_BOOL _result = 0;
-  ::tlbkit::check(this->get_Enabled(&_result), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->get_Enabled(&_result), this, _tlbkit_iid);
   return _result != 0;
 }
 inline void IThing::PutEnabled(bool _arg1) {
-  ::tlbkit::check(this->put_Enabled((_arg1 ? VARIANT_TRUE : VARIANT_FALSE)), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->put_Enabled((_arg1 ? VARIANT_TRUE : VARIANT_FALSE)), this, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::DualCase::IThing> IThing::GetParent() {
   ::tlbkit::com_ptr<::DualCase::IThing> _result;
-  ::tlbkit::check(this->get_Parent(_result.put()), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->get_Parent(_result.put()), this, _tlbkit_iid);
   return _result;
 }
 inline void IThing::PutRefParent(::DualCase::IThing* _arg1) {
-  ::tlbkit::check(this->putref_Parent(_arg1), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->putref_Parent(_arg1), this, _tlbkit_iid);
 }
 inline LONG IThing::GetCount() {
   LONG _result{};
-  ::tlbkit::check(this->get_Count(&_result), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->get_Count(&_result), this, _tlbkit_iid);
   return _result;
 }
 inline ::tlbkit::variant IThing::GetItem(LONG index) {
   ::tlbkit::variant _result;
-  ::tlbkit::check(this->get_Item(index, _result.out()), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->get_Item(index, _result.out()), this, _tlbkit_iid);
   return _result;
 }
 inline void IThing::PutItem(LONG index, const ::tlbkit::variant& _arg2) {
-  ::tlbkit::check(this->put_Item(index, _arg2.get()), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->put_Item(index, _arg2.get()), this, _tlbkit_iid);
 }
 inline ::tlbkit::safearray IThing::Names() {
   ::tlbkit::safearray _result;
-  ::tlbkit::check(this->raw_Names(_result.out()), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  ::tlbkit::check(this->raw_Names(_result.out()), this, _tlbkit_iid);
   return _result;
 }
 inline HRESULT IThing::Reset() {
-  return ::tlbkit::check(this->raw_Reset(), this, ::tlbkit::uuid_of<::DualCase::IThing>::value);
+  return ::tlbkit::check(this->raw_Reset(), this, _tlbkit_iid);
 }
 }  // namespace DualCase

@@ -63,6 +63,7 @@ static_assert(offsetof(template_, far_) == 16, "template_::far_: offset as the l
 #endif
 using IFacePtr = ::tlbkit::com_ptr<IFace>;
 struct IFace : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::NamesCase::IFace>::value;
   LONG register_(LONG int_);
   HRESULT GetMessage(const ::tlbkit::bstr& LoadString, ::NamesCase::RECT* RECT);
   bool GetDeleteFile();
@@ -90,28 +91,28 @@ struct GetClassName {
 namespace NamesCase {
 inline LONG IFace::register_(LONG int_) {
   LONG _result{};
-  ::tlbkit::check(this->raw_register(int_, &_result), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
+  ::tlbkit::check(this->raw_register(int_, &_result), this, _tlbkit_iid);
   return _result;
 }
 inline HRESULT IFace::GetMessage(const ::tlbkit::bstr& LoadString, ::NamesCase::RECT* RECT) {
-  return ::tlbkit::check(this->raw_GetMessage(LoadString.get(), RECT), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
+  return ::tlbkit::check(this->raw_GetMessage(LoadString.get(), RECT), this, _tlbkit_iid);
 }
 inline bool IFace::GetDeleteFile() {
   VARIANT_BOOL _result = 0;
-  ::tlbkit::check(this->get_DeleteFile(&_result), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
+  ::tlbkit::check(this->get_DeleteFile(&_result), this, _tlbkit_iid);
   return _result != 0;
 }
 inline HRESULT IFace::IFace_(::NamesCase::class_ c) {
-  return ::tlbkit::check(this->raw_IFace(c), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
+  return ::tlbkit::check(this->raw_IFace(c), this, _tlbkit_iid);
 }
 inline HRESULT IFace::private_(::NamesCase::template_* t) {
-  return ::tlbkit::check(this->raw_private(t), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
+  return ::tlbkit::check(this->raw_private(t), this, _tlbkit_iid);
 }
 inline HRESULT IFace::CreateWindow_() {
-  return ::tlbkit::check(this->raw_CreateWindow(), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
+  return ::tlbkit::check(this->raw_CreateWindow(), this, _tlbkit_iid);
 }
 inline HRESULT IFace::GetDeleteFile_() {
-  return ::tlbkit::check(this->raw_GetDeleteFile(), this, ::tlbkit::uuid_of<::NamesCase::IFace>::value);
+  return ::tlbkit::check(this->raw_GetDeleteFile(), this, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::NamesCase::IFace> GetClassName::create(DWORD context) {
   return ::tlbkit::com_ptr<::NamesCase::IFace>::create(clsid, context);

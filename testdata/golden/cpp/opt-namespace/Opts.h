@@ -39,6 +39,7 @@ static_assert(offsetof(Box, h) == 4, "Box::h: offset as the library records it")
 using IItemPtr = ::tlbkit::com_ptr<IItem>;
 using DItemEventsPtr = ::tlbkit::com_ptr<DItemEvents>;
 struct IItem : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::Mine::IItem>::value;
   ::tlbkit::bstr GetTitle();
   void PutTitle(const ::tlbkit::bstr& _arg1);
   ::tlbkit::com_ptr<::Mine::IItem> Resize(::Mine::Box b, ::Mine::Level l);
@@ -49,6 +50,7 @@ struct IItem : ::IDispatch {
   virtual HRESULT STDMETHODCALLTYPE raw_Close() = 0;
 };
 struct DItemEvents : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::Mine::DItemEvents>::value;
   void Closed(::Mine::Level why);
 };
 class DItemEventsSink : public ::tlbkit::dispatch_sink {
@@ -85,22 +87,22 @@ struct Item {
 namespace Mine {
 inline ::tlbkit::bstr IItem::GetTitle() {
   ::tlbkit::bstr _result;
-  ::tlbkit::check(this->get_Title(_result.out()), this, ::tlbkit::uuid_of<::Mine::IItem>::value);
+  ::tlbkit::check(this->get_Title(_result.out()), this, _tlbkit_iid);
   return _result;
 }
 inline void IItem::PutTitle(const ::tlbkit::bstr& _arg1) {
-  ::tlbkit::check(this->put_Title(_arg1.get()), this, ::tlbkit::uuid_of<::Mine::IItem>::value);
+  ::tlbkit::check(this->put_Title(_arg1.get()), this, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::Mine::IItem> IItem::Resize(::Mine::Box b, ::Mine::Level l) {
   ::tlbkit::com_ptr<::Mine::IItem> _result;
-  ::tlbkit::check(this->raw_Resize(b, l, _result.put()), this, ::tlbkit::uuid_of<::Mine::IItem>::value);
+  ::tlbkit::check(this->raw_Resize(b, l, _result.put()), this, _tlbkit_iid);
   return _result;
 }
 inline HRESULT IItem::Close() {
-  return ::tlbkit::check(this->raw_Close(), this, ::tlbkit::uuid_of<::Mine::IItem>::value);
+  return ::tlbkit::check(this->raw_Close(), this, _tlbkit_iid);
 }
 inline void DItemEvents::Closed(::Mine::Level why) {
-  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {::tlbkit::variant::of(VT_I4, static_cast<long long>(why))}, ::tlbkit::uuid_of<::Mine::DItemEvents>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {::tlbkit::variant::of(VT_I4, static_cast<long long>(why))}, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::Mine::IItem> Item::create(DWORD context) {
   return ::tlbkit::com_ptr<::Mine::IItem>::create(clsid, context);

@@ -36,6 +36,7 @@ static_assert(offsetof(Box, h) == 4, "Box::h: offset as the library records it")
 using IItemPtr = ::tlbkit::com_ptr<IItem>;
 using DItemEventsPtr = ::tlbkit::com_ptr<DItemEvents>;
 struct IItem : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::IItem>::value;
   ::tlbkit::bstr GetTitle();
   void PutTitle(const ::tlbkit::bstr& _arg1);
   ::tlbkit::com_ptr<::IItem> Resize(::Box b, ::Level_ l);
@@ -46,6 +47,7 @@ struct IItem : ::IDispatch {
   virtual HRESULT STDMETHODCALLTYPE raw_Close() = 0;
 };
 struct DItemEvents : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::DItemEvents>::value;
   void Closed(::Level_ why);
 };
 class DItemEventsSink : public ::tlbkit::dispatch_sink {
@@ -80,22 +82,22 @@ struct Item_ {
 
 inline ::tlbkit::bstr IItem::GetTitle() {
   ::tlbkit::bstr _result;
-  ::tlbkit::check(this->get_Title(_result.out()), this, ::tlbkit::uuid_of<::IItem>::value);
+  ::tlbkit::check(this->get_Title(_result.out()), this, _tlbkit_iid);
   return _result;
 }
 inline void IItem::PutTitle(const ::tlbkit::bstr& _arg1) {
-  ::tlbkit::check(this->put_Title(_arg1.get()), this, ::tlbkit::uuid_of<::IItem>::value);
+  ::tlbkit::check(this->put_Title(_arg1.get()), this, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::IItem> IItem::Resize(::Box b, ::Level_ l) {
   ::tlbkit::com_ptr<::IItem> _result;
-  ::tlbkit::check(this->raw_Resize(b, l, _result.put()), this, ::tlbkit::uuid_of<::IItem>::value);
+  ::tlbkit::check(this->raw_Resize(b, l, _result.put()), this, _tlbkit_iid);
   return _result;
 }
 inline HRESULT IItem::Close() {
-  return ::tlbkit::check(this->raw_Close(), this, ::tlbkit::uuid_of<::IItem>::value);
+  return ::tlbkit::check(this->raw_Close(), this, _tlbkit_iid);
 }
 inline void DItemEvents::Closed(::Level_ why) {
-  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {::tlbkit::variant::of(VT_I4, static_cast<long long>(why))}, ::tlbkit::uuid_of<::DItemEvents>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {::tlbkit::variant::of(VT_I4, static_cast<long long>(why))}, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::IItem> Item_::create(DWORD context) {
   return ::tlbkit::com_ptr<::IItem>::create(clsid, context);

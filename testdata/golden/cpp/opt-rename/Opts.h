@@ -39,6 +39,7 @@ static_assert(offsetof(Rect2, h) == 4, "Rect2::h: offset as the library records 
 using IItemPtr = ::tlbkit::com_ptr<IItem>;
 using DItemEventsPtr = ::tlbkit::com_ptr<DItemEvents>;
 struct IItem : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::Opts::IItem>::value;
   ::tlbkit::bstr GetCaption();
   void PutCaption(const ::tlbkit::bstr& _arg1);
   ::tlbkit::com_ptr<::Opts::IItem> Resize(::Opts::Rect2 b, ::Opts::Level l);
@@ -49,6 +50,7 @@ struct IItem : ::IDispatch {
   virtual HRESULT STDMETHODCALLTYPE raw_Close() = 0;
 };
 struct DItemEvents : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::Opts::DItemEvents>::value;
   void Closed(::Opts::Level why);
 };
 class DItemEventsSink : public ::tlbkit::dispatch_sink {
@@ -85,22 +87,22 @@ struct Item {
 namespace Opts {
 inline ::tlbkit::bstr IItem::GetCaption() {
   ::tlbkit::bstr _result;
-  ::tlbkit::check(this->get_Caption(_result.out()), this, ::tlbkit::uuid_of<::Opts::IItem>::value);
+  ::tlbkit::check(this->get_Caption(_result.out()), this, _tlbkit_iid);
   return _result;
 }
 inline void IItem::PutCaption(const ::tlbkit::bstr& _arg1) {
-  ::tlbkit::check(this->put_Caption(_arg1.get()), this, ::tlbkit::uuid_of<::Opts::IItem>::value);
+  ::tlbkit::check(this->put_Caption(_arg1.get()), this, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::Opts::IItem> IItem::Resize(::Opts::Rect2 b, ::Opts::Level l) {
   ::tlbkit::com_ptr<::Opts::IItem> _result;
-  ::tlbkit::check(this->raw_Resize(b, l, _result.put()), this, ::tlbkit::uuid_of<::Opts::IItem>::value);
+  ::tlbkit::check(this->raw_Resize(b, l, _result.put()), this, _tlbkit_iid);
   return _result;
 }
 inline HRESULT IItem::Close() {
-  return ::tlbkit::check(this->raw_Close(), this, ::tlbkit::uuid_of<::Opts::IItem>::value);
+  return ::tlbkit::check(this->raw_Close(), this, _tlbkit_iid);
 }
 inline void DItemEvents::Closed(::Opts::Level why) {
-  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {::tlbkit::variant::of(VT_I4, static_cast<long long>(why))}, ::tlbkit::uuid_of<::Opts::DItemEvents>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {::tlbkit::variant::of(VT_I4, static_cast<long long>(why))}, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::Opts::IItem> Item::create(DWORD context) {
   return ::tlbkit::com_ptr<::Opts::IItem>::create(clsid, context);

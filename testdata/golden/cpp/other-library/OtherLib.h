@@ -38,10 +38,12 @@ static_assert(offsetof(Size, cy) == 4, "Size::cy: offset as the library records 
 using IOtherPtr = ::tlbkit::com_ptr<IOther>;
 using DOtherEventsPtr = ::tlbkit::com_ptr<DOtherEvents>;
 struct IOther : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::OtherLib::IOther>::value;
   LONG Ping();
   virtual HRESULT STDMETHODCALLTYPE raw_Ping(LONG* v) = 0;
 };
 struct DOtherEvents : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::OtherLib::DOtherEvents>::value;
   void Changed();
 };
 }  // namespace OtherLib
@@ -51,10 +53,10 @@ struct DOtherEvents : ::IDispatch {
 namespace OtherLib {
 inline LONG IOther::Ping() {
   LONG _result{};
-  ::tlbkit::check(this->raw_Ping(&_result), this, ::tlbkit::uuid_of<::OtherLib::IOther>::value);
+  ::tlbkit::check(this->raw_Ping(&_result), this, _tlbkit_iid);
   return _result;
 }
 inline void DOtherEvents::Changed() {
-  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {}, ::tlbkit::uuid_of<::OtherLib::DOtherEvents>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {}, _tlbkit_iid);
 }
 }  // namespace OtherLib

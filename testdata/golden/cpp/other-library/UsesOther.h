@@ -36,12 +36,14 @@ static_assert(offsetof(Frame, shade) == 8, "Frame::shade: offset as the library 
 using IUserPtr = ::tlbkit::com_ptr<IUser>;
 using IMorePtr = ::tlbkit::com_ptr<IMore>;
 struct IUser : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::UsesOther::IUser>::value;
   ::tlbkit::com_ptr<::OtherLib::IOther> Use(::OtherLib::IOther* o, ::OtherLib::Shade s, ::UsesOther::Frame f);
   HRESULT Style(::IFontDisp* font, ::OLE_COLOR colour, ::IDispatch* any);
   virtual HRESULT STDMETHODCALLTYPE raw_Use(::OtherLib::IOther* o, ::OtherLib::Shade s, ::UsesOther::Frame f, ::OtherLib::IOther** r) = 0;
   virtual HRESULT STDMETHODCALLTYPE raw_Style(::IFontDisp* font, ::OLE_COLOR colour, ::IDispatch* any) = 0;
 };
 struct IMore : ::OtherLib::IOther {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::UsesOther::IMore>::value;
   HRESULT Extra(LONG x);
   virtual HRESULT STDMETHODCALLTYPE raw_Extra(LONG x) = 0;
 };
@@ -57,14 +59,14 @@ struct User {
 namespace UsesOther {
 inline ::tlbkit::com_ptr<::OtherLib::IOther> IUser::Use(::OtherLib::IOther* o, ::OtherLib::Shade s, ::UsesOther::Frame f) {
   ::tlbkit::com_ptr<::OtherLib::IOther> _result;
-  ::tlbkit::check(this->raw_Use(o, s, f, _result.put()), this, ::tlbkit::uuid_of<::UsesOther::IUser>::value);
+  ::tlbkit::check(this->raw_Use(o, s, f, _result.put()), this, _tlbkit_iid);
   return _result;
 }
 inline HRESULT IUser::Style(::IFontDisp* font, ::OLE_COLOR colour, ::IDispatch* any) {
-  return ::tlbkit::check(this->raw_Style(font, colour, any), this, ::tlbkit::uuid_of<::UsesOther::IUser>::value);
+  return ::tlbkit::check(this->raw_Style(font, colour, any), this, _tlbkit_iid);
 }
 inline HRESULT IMore::Extra(LONG x) {
-  return ::tlbkit::check(this->raw_Extra(x), this, ::tlbkit::uuid_of<::UsesOther::IMore>::value);
+  return ::tlbkit::check(this->raw_Extra(x), this, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::UsesOther::IUser> User::create(DWORD context) {
   return ::tlbkit::com_ptr<::UsesOther::IUser>::create(clsid, context);

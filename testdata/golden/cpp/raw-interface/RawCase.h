@@ -21,12 +21,14 @@ namespace RawCase {
 using IBasePtr = ::tlbkit::com_ptr<IBase>;
 using IDerivedPtr = ::tlbkit::com_ptr<IDerived>;
 struct IBase : ::IUnknown {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::RawCase::IBase>::value;
   HRESULT First(LONG a);
   HRESULT Second(LONG* a, BSTR* b);
   virtual HRESULT STDMETHODCALLTYPE raw_First(LONG a) = 0;
   virtual HRESULT STDMETHODCALLTYPE raw_Second(LONG* a, BSTR* b) = 0;
 };
 struct IDerived : ::RawCase::IBase {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::RawCase::IDerived>::value;
   ::tlbkit::com_ptr<::RawCase::IBase> Third(::RawCase::IBase* other);
   HRESULT Fourth(VARIANT* v, SAFEARRAY* names);
   LONG NotHresult(LONG x);
@@ -42,18 +44,18 @@ struct IDerived : ::RawCase::IBase {
 
 namespace RawCase {
 inline HRESULT IBase::First(LONG a) {
-  return ::tlbkit::check(this->raw_First(a), this, ::tlbkit::uuid_of<::RawCase::IBase>::value);
+  return ::tlbkit::check(this->raw_First(a), this, _tlbkit_iid);
 }
 inline HRESULT IBase::Second(LONG* a, BSTR* b) {
-  return ::tlbkit::check(this->raw_Second(a, b), this, ::tlbkit::uuid_of<::RawCase::IBase>::value);
+  return ::tlbkit::check(this->raw_Second(a, b), this, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::RawCase::IBase> IDerived::Third(::RawCase::IBase* other) {
   ::tlbkit::com_ptr<::RawCase::IBase> _result;
-  ::tlbkit::check(this->raw_Third(other, _result.put()), this, ::tlbkit::uuid_of<::RawCase::IDerived>::value);
+  ::tlbkit::check(this->raw_Third(other, _result.put()), this, _tlbkit_iid);
   return _result;
 }
 inline HRESULT IDerived::Fourth(VARIANT* v, SAFEARRAY* names) {
-  return ::tlbkit::check(this->raw_Fourth(v, names), this, ::tlbkit::uuid_of<::RawCase::IDerived>::value);
+  return ::tlbkit::check(this->raw_Fourth(v, names), this, _tlbkit_iid);
 }
 inline LONG IDerived::NotHresult(LONG x) {
   return this->raw_NotHresult(x);

@@ -21,6 +21,7 @@ enum Mode : int {
 };
 using IOptsPtr = ::tlbkit::com_ptr<IOpts>;
 struct IOpts : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::OptCase::IOpts>::value;
   LONG Find(const ::tlbkit::bstr& what, const ::tlbkit::variant& start = ::tlbkit::variant::missing(), const ::tlbkit::variant& stop = ::tlbkit::variant::missing());
   HRESULT Open(const ::tlbkit::bstr& path, LONG count = 1, bool create = true, const ::tlbkit::bstr& kind = L"text", ::OptCase::Mode Mode = static_cast<::OptCase::Mode>(1), DOUBLE ratio = 2.5);
   HRESULT Mid(LONG a, LONG b, LONG c = 4);
@@ -39,21 +40,21 @@ struct IOpts : ::IDispatch {
 namespace OptCase {
 inline LONG IOpts::Find(const ::tlbkit::bstr& what, const ::tlbkit::variant& start, const ::tlbkit::variant& stop) {
   LONG _result{};
-  ::tlbkit::check(this->raw_Find(what.get(), start.get(), stop.get(), &_result), this, ::tlbkit::uuid_of<::OptCase::IOpts>::value);
+  ::tlbkit::check(this->raw_Find(what.get(), start.get(), stop.get(), &_result), this, _tlbkit_iid);
   return _result;
 }
 inline HRESULT IOpts::Open(const ::tlbkit::bstr& path, LONG count, bool create, const ::tlbkit::bstr& kind, ::OptCase::Mode Mode, DOUBLE ratio) {
-  return ::tlbkit::check(this->raw_Open(path.get(), count, (create ? VARIANT_TRUE : VARIANT_FALSE), kind.get(), Mode, ratio), this, ::tlbkit::uuid_of<::OptCase::IOpts>::value);
+  return ::tlbkit::check(this->raw_Open(path.get(), count, (create ? VARIANT_TRUE : VARIANT_FALSE), kind.get(), Mode, ratio), this, _tlbkit_iid);
 }
 inline HRESULT IOpts::Mid(LONG a, LONG b, LONG c) {
-  return ::tlbkit::check(this->raw_Mid(a, b, c), this, ::tlbkit::uuid_of<::OptCase::IOpts>::value);
+  return ::tlbkit::check(this->raw_Mid(a, b, c), this, _tlbkit_iid);
 }
 inline HRESULT IOpts::NoResult(LONG a) {
-  return ::tlbkit::check(this->raw_NoResult(a), this, ::tlbkit::uuid_of<::OptCase::IOpts>::value);
+  return ::tlbkit::check(this->raw_NoResult(a), this, _tlbkit_iid);
 }
 inline ::tlbkit::bstr IOpts::Both(LONG* side) {
   ::tlbkit::bstr _result;
-  ::tlbkit::check(this->raw_Both(side, _result.out()), this, ::tlbkit::uuid_of<::OptCase::IOpts>::value);
+  ::tlbkit::check(this->raw_Both(side, _result.out()), this, _tlbkit_iid);
   return _result;
 }
 }  // namespace OptCase

@@ -38,7 +38,8 @@ static_assert(offsetof(Spot, y) == 4, "Spot::y: offset as the library records it
 using RangePtr = ::tlbkit::com_ptr<Range>;
 using ShapePtr = ::tlbkit::com_ptr<Shape>;
 struct Range : ::IDispatch {
-  HRESULT InsertFile(const ::tlbkit::bstr& FileName, VARIANT* Range);
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::ShadowCase::Range>::value;
+  HRESULT InsertFile(const ::tlbkit::bstr& FileName, const ::tlbkit::variant& Range);
   bool InStory(::ShadowCase::Range* Range);
   ::tlbkit::com_ptr<::ShadowCase::Range> Place(::ShadowCase::Spot Spot, ::ShadowCase::Kind Kind);
   virtual HRESULT STDMETHODCALLTYPE raw_InsertFile(BSTR FileName, VARIANT* Range) = 0;
@@ -46,6 +47,7 @@ struct Range : ::IDispatch {
   virtual HRESULT STDMETHODCALLTYPE raw_Place(::ShadowCase::Spot Spot, ::ShadowCase::Kind Kind, ::ShadowCase::Range** other) = 0;
 };
 struct Shape : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::ShadowCase::Shape>::value;
   void Move(LONG Shape, ::ShadowCase::Kind Kind);
 };
 }  // namespace ShadowCase
@@ -53,20 +55,20 @@ struct Shape : ::IDispatch {
 // Wrapper definitions, after every type is complete.
 
 namespace ShadowCase {
-inline HRESULT Range::InsertFile(const ::tlbkit::bstr& FileName, VARIANT* Range) {
-  return ::tlbkit::check(this->raw_InsertFile(FileName.get(), Range), this, ::tlbkit::uuid_of<::ShadowCase::Range>::value);
+inline HRESULT Range::InsertFile(const ::tlbkit::bstr& FileName, const ::tlbkit::variant& Range) {
+  return ::tlbkit::check(this->raw_InsertFile(FileName.get(), const_cast<VARIANT*>(&Range.get())), this, _tlbkit_iid);
 }
 inline bool Range::InStory(::ShadowCase::Range* Range) {
   VARIANT_BOOL _result = 0;
-  ::tlbkit::check(this->raw_InStory(Range, &_result), this, ::tlbkit::uuid_of<::ShadowCase::Range>::value);
+  ::tlbkit::check(this->raw_InStory(Range, &_result), this, _tlbkit_iid);
   return _result != 0;
 }
 inline ::tlbkit::com_ptr<::ShadowCase::Range> Range::Place(::ShadowCase::Spot Spot, ::ShadowCase::Kind Kind) {
   ::tlbkit::com_ptr<::ShadowCase::Range> _result;
-  ::tlbkit::check(this->raw_Place(Spot, Kind, _result.put()), this, ::tlbkit::uuid_of<::ShadowCase::Range>::value);
+  ::tlbkit::check(this->raw_Place(Spot, Kind, _result.put()), this, _tlbkit_iid);
   return _result;
 }
 inline void Shape::Move(LONG Shape, ::ShadowCase::Kind Kind) {
-  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {Shape, ::tlbkit::variant::of(VT_I4, static_cast<long long>(Kind))}, ::tlbkit::uuid_of<::ShadowCase::Shape>::value);
+  ::tlbkit::invoke(this, 1, DISPATCH_METHOD, {Shape, ::tlbkit::variant::of(VT_I4, static_cast<long long>(Kind))}, _tlbkit_iid);
 }
 }  // namespace ShadowCase

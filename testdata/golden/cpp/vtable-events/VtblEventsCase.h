@@ -22,10 +22,12 @@ namespace VtblEventsCase {
 using IDownloadPtr = ::tlbkit::com_ptr<IDownload>;
 using IDownloadEventsPtr = ::tlbkit::com_ptr<IDownloadEvents>;
 struct IDownload : ::IDispatch {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::VtblEventsCase::IDownload>::value;
   HRESULT Begin(const ::tlbkit::bstr& url);
   virtual HRESULT STDMETHODCALLTYPE raw_Begin(BSTR url) = 0;
 };
 struct IDownloadEvents : ::IUnknown {
+  static constexpr const ::GUID& _tlbkit_iid = ::tlbkit::uuid_of<::VtblEventsCase::IDownloadEvents>::value;
   HRESULT Progress(LONG done, LONG total);
   HRESULT Finished(const ::tlbkit::bstr& path, HRESULT status);
   virtual HRESULT STDMETHODCALLTYPE raw_Progress(LONG done, LONG total) = 0;
@@ -69,13 +71,13 @@ struct Download {
 
 namespace VtblEventsCase {
 inline HRESULT IDownload::Begin(const ::tlbkit::bstr& url) {
-  return ::tlbkit::check(this->raw_Begin(url.get()), this, ::tlbkit::uuid_of<::VtblEventsCase::IDownload>::value);
+  return ::tlbkit::check(this->raw_Begin(url.get()), this, _tlbkit_iid);
 }
 inline HRESULT IDownloadEvents::Progress(LONG done, LONG total) {
-  return ::tlbkit::check(this->raw_Progress(done, total), this, ::tlbkit::uuid_of<::VtblEventsCase::IDownloadEvents>::value);
+  return ::tlbkit::check(this->raw_Progress(done, total), this, _tlbkit_iid);
 }
 inline HRESULT IDownloadEvents::Finished(const ::tlbkit::bstr& path, HRESULT status) {
-  return ::tlbkit::check(this->raw_Finished(path.get(), status), this, ::tlbkit::uuid_of<::VtblEventsCase::IDownloadEvents>::value);
+  return ::tlbkit::check(this->raw_Finished(path.get(), status), this, _tlbkit_iid);
 }
 inline ::tlbkit::com_ptr<::VtblEventsCase::IDownload> Download::create(DWORD context) {
   return ::tlbkit::com_ptr<::VtblEventsCase::IDownload>::create(clsid, context);

@@ -1,9 +1,11 @@
 // Helpers for tests over the corpus in testdata/corpus: finding the typelibs with their runtime
-// listings, and applying a recorded "runtime-bugs" patch to a listing. Layer: tests.
+// listings, applying a recorded "runtime-bugs" patch to a listing, and a fixed PRNG for damaged
+// inputs. Layer: tests.
 #pragma once
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -12,6 +14,18 @@
 #include <vector>
 
 namespace tlbkit::testing {
+
+/// splitmix64: a small, fixed, portable PRNG.
+struct Rng {
+  uint64_t state;
+  uint64_t next() {
+    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+  uint64_t below(uint64_t n) { return n ? next() % n : 0; }
+};
 
 inline std::string source_dir() { return TLBKIT_SOURCE_DIR; }
 

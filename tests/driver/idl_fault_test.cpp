@@ -75,18 +75,6 @@ uint64_t scale() {
   return v > 0 ? static_cast<uint64_t>(v) : 1;
 }
 
-/// splitmix64: a small, fixed, portable PRNG.
-struct Rng {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return n ? static_cast<size_t>(next() % n) : 0; }
-};
-
 // ---- Inputs ----------------------------------------------------------------------------------
 
 const std::string& wine_dir() {

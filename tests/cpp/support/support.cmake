@@ -1,6 +1,6 @@
 # support.cmake - the support header's own tests: cpp_support_runtime builds
 # tests/cpp/support/support_*_test.cpp and second_tu.cpp with MinGW-w64 into one program and
-# runs it under Wine (run.sh);
+# runs it under Wine (tests/cpp/e2e/run-e2e.sh, as the end-to-end programs);
 # cpp_support_compile compiles lib/writers/cpp/runtime/tlbkit_com.h alone, after <windows.h>
 # in its usual configurations, and the test program's template uses, with every compiler at hand
 # (compile.sh). Included from tests/CMakeLists.txt after oracle.cmake (which finds
@@ -34,7 +34,7 @@ else()
 endif()
 
 add_test(NAME cpp_support_runtime
-         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/run.sh ${tlbkit_support_exe})
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/../e2e/run-e2e.sh ${tlbkit_support_exe})
 set_tests_properties(cpp_support_runtime PROPERTIES SKIP_RETURN_CODE 77 LABELS runtime
                      TIMEOUT 600)
 

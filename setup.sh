@@ -12,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-build}
 
-packages=(cmake ninja-build g++ libcli11-dev nlohmann-json3-dev doctest-dev)
+packages=(cmake ninja-build g++ libcli11-dev nlohmann-json3-dev doctest-dev libclang-dev
+          mingw-w64-x86-64-dev mingw-w64-i686-dev)
 [ "$mode" = test ] && packages+=(python3-jsonschema wine wine64 g++-mingw-w64-x86-64 g++-mingw-w64-i686
                                   clang wine64-tools)
 missing=()

@@ -66,8 +66,13 @@ struct UserType {
   friend bool operator==(const UserType&, const UserType&) = default;
 };
 
+struct FunctionSig;
+/// A pointer. `function` is set for a C function pointer (read from a header): a type library
+/// cannot hold one, so the pointee is VT_VOID (what a typelib writer writes, with a warning) and
+/// `function` keeps the signature for JSON and C++.
 struct Pointer {
   Box<TypeRef> pointee;
+  std::optional<Box<FunctionSig>> function = std::nullopt;
   friend bool operator==(const Pointer&, const Pointer&) = default;
 };
 struct SafeArray {
@@ -111,6 +116,15 @@ struct Param {
   friend bool operator==(const Param&, const Param&) = default;
 };
 
+/// The signature behind a C function pointer.
+struct FunctionSig {
+  TypeRef result;
+  std::vector<Param> params;
+  CallConv callconv = CallConv::CDecl;
+  bool variadic = false;  // C `...`
+  friend bool operator==(const FunctionSig&, const FunctionSig&) = default;
+};
+
 /// Where a module function lives in its DLL: by entry-point name or by ordinal.
 struct DllEntry {
   std::variant<std::monostate, std::string, uint16_t> v;
@@ -134,7 +148,18 @@ struct Function {
   Docs docs;
   DllEntry entry;  // module functions only
   CustomData custom;
+  /// A C variadic function (`...`, read from a header); a type library cannot hold one ([vararg]
+  /// is a different thing: a trailing SAFEARRAY of VARIANT).
+  bool variadic = false;
   friend bool operator==(const Function&, const Function&) = default;
+};
+
+/// A C bit-field (read from a header): `width` bits starting `bit` bits into the storage unit
+/// at Variable::offset (a unit of the field's declared type). A type library cannot hold one.
+struct BitField {
+  uint16_t bit = 0;
+  uint16_t width = 0;
+  friend bool operator==(const BitField&, const BitField&) = default;
 };
 
 /// A record or union field, an enum or module constant, or a dispinterface property.
@@ -148,6 +173,7 @@ struct Variable {
   uint32_t offset = 0;         // VarKind::PerInstance: byte offset in the record
   Docs docs;
   CustomData custom;
+  std::optional<BitField> bits = std::nullopt;  // a C bit-field (headers only)
   friend bool operator==(const Variable&, const Variable&) = default;
 };
 

@@ -19,7 +19,7 @@ using tlbkit::driver::Options;
 void add_input_options(CLI::App* cmd, Options& opts, bool many = false) {
   const char* what =
       "a .tlb/.olb, a PE file with a TYPELIB resource (file.dll\\N picks resource N), a JSON "
-      "descriptor, or IDL (.idl/.odl)";
+      "descriptor, IDL (.idl/.odl), or a C/C++ header (.h/.hpp/.hxx, read with libclang)";
   if (many)
     cmd->add_option("INPUT", opts.inputs,
                     std::string(what) + "; several inputs are each written to DIR/<stem>.tlb "
@@ -33,16 +33,32 @@ void add_input_options(CLI::App* cmd, Options& opts, bool many = false) {
       ->allow_extra_args(false);
   cmd->add_option("--reference", opts.references, "a referenced library file")
       ->allow_extra_args(false);
-  cmd->add_option("-I", opts.include_dirs, "IDL: a directory searched by #include and import")
+  cmd->add_option("-I", opts.include_dirs,
+                  "IDL, headers: a directory searched by #include and import")
       ->allow_extra_args(false);
-  cmd->add_option("-D", opts.defines, "IDL: define a macro, NAME or NAME=VALUE")
+  cmd->add_option("-D", opts.defines, "IDL, headers: define a macro, NAME or NAME=VALUE")
       ->allow_extra_args(false);
-  cmd->add_option("-U", opts.undefines, "IDL: undefine a macro")
+  cmd->add_option("-U", opts.undefines, "IDL, headers: undefine a macro")
       ->allow_extra_args(false);
   cmd->add_option("--target", opts.target,
-                  "the platform: win32 or win64 (IDL default win64; a compiled library keeps "
-                  "its own unless told)")
+                  "the platform: win32 or win64 (IDL and headers default win64; a compiled "
+                  "library keeps its own unless told)")
       ->check(CLI::IsMember(tlbkit::driver::targets()));
+  cmd->add_option("--sysroot", opts.sysroot,
+                  "headers: the SDK's root (default: clang finds MinGW-w64's)");
+  cmd->add_option("--clang-arg", opts.clang_args, "headers: an argument passed to clang as is")
+      ->allow_extra_args(false);
+  cmd->add_option("--include", opts.header_includes,
+                  "headers: also take declarations whose name or header file matches PATTERN "
+                  "(* and ?), e.g. --include mshtml.h")
+      ->allow_extra_args(false);
+  cmd->add_option("--exclude", opts.excludes,
+                  "headers: leave out declarations whose name or header matches PATTERN; "
+                  "import --cpp: leave the type NAME out (declared elsewhere)")
+      ->allow_extra_args(false);
+  cmd->add_option("--dll", opts.dll, "headers: the DLL the header's functions live in");
+  cmd->add_option("--dll-map", opts.dll_map,
+                  "headers: a file of `FUNCTION-PATTERN DLL` lines (first match wins, then --dll)");
 }
 }  // namespace
 
@@ -89,7 +105,6 @@ int main(int argc, char** argv) {
                 "C++: LIBID_/IID_/DIID_/CLSID_ constants");
   imp->add_option("--rename", opts.renames, "C++: rename a library name, OLD=NEW")
       ->allow_extra_args(false);
-  imp->add_option("--exclude", opts.excludes, "C++: leave a type out")->allow_extra_args(false);
   imp->add_option("--raw-method-prefix", opts.raw_method_prefix,
                   "C++: prefix of raw vtable methods (default raw_)");
   imp->add_option("--high-method-prefix", opts.high_method_prefix,

@@ -93,6 +93,12 @@ SourceOptions source_options(const Options& opts,
   if (opts.target) s.target = target_of(*opts.target);
   s.tlb_paths = opts.tlb_paths;
   s.references = opts.references;
+  s.sysroot = opts.sysroot;
+  s.clang_args = opts.clang_args;
+  s.include_patterns = opts.header_includes;
+  s.exclude_patterns = opts.excludes;
+  s.dll = opts.dll;
+  s.dll_map = opts.dll_map;
   return s;
 }
 

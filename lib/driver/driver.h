@@ -31,6 +31,12 @@ struct Options {
   std::vector<std::string> include_dirs;  // -I DIR: IDL #include/import search path
   std::vector<std::string> defines;       // -D NAME[=VALUE]
   std::vector<std::string> undefines;     // -U NAME
+  // Header input (C/C++ read with libclang).
+  std::string sysroot;                           // --sysroot DIR
+  std::vector<std::string> clang_args;           // --clang-arg ARG
+  std::vector<std::string> header_includes;      // --include PATTERN
+  std::string dll;                               // --dll NAME
+  std::string dll_map;                           // --dll-map FILE
   support::DiagStyle diag_style = support::DiagStyle::Gcc;
 
   // import: C++ bindings (as MSVC's #import) and/or a JSON descriptor.
@@ -41,7 +47,9 @@ struct Options {
   bool raw_interfaces_only = false;      // --raw-interfaces-only
   bool named_guids = false;              // --named-guids
   std::vector<std::string> renames;      // --rename OLD=NEW
-  std::vector<std::string> excludes;     // --exclude NAME
+  /// --exclude: a header's declarations matching the pattern are not taken; import --cpp leaves a
+  /// type of that name out (declared elsewhere), as #import's exclude().
+  std::vector<std::string> excludes;
   std::optional<std::string> raw_method_prefix;   // --raw-method-prefix P (default raw_)
   std::optional<std::string> high_method_prefix;  // --high-method-prefix P (default none)
 };

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "driver/builtin_data.h"
+#include "readers/cheader/cheader_reader.h"
 #include "readers/idl/idl_reader.h"
 #include "readers/json/json_reader.h"
 #include "readers/tlb/tlb_reader.h"
@@ -45,6 +46,10 @@ bool is_source_input(const std::string& file) {
   return has_extension(file, {".idl", ".odl"});
 }
 
+bool is_header_input(const std::string& file) {
+  return has_extension(file, {".h", ".hh", ".hpp", ".hxx", ".h++"});
+}
+
 namespace {
 std::optional<model::Library> read_source(const std::string& file, const SourceOptions& source,
                                           support::DiagEngine& diags) {
@@ -65,6 +70,26 @@ std::optional<model::Library> read_source(const std::string& file, const SourceO
   };
   return idl::read_idl(file, o, diags);
 }
+
+std::optional<model::Library> read_header(const std::string& file, const SourceOptions& source,
+                                          support::DiagEngine& diags) {
+  cheader::CHeaderOptions o;
+  o.target = source.target;
+  o.include_dirs = source.include_dirs;
+  o.defines = source.defines;
+  o.undefines = source.undefines;
+  o.sysroot = source.sysroot;
+  o.clang_args = source.clang_args;
+  o.include_patterns = source.include_patterns;
+  o.exclude_patterns = source.exclude_patterns;
+  o.dll = source.dll;
+  if (!source.dll_map.empty()) {
+    auto rules = cheader::read_dll_map(source.dll_map, diags);
+    if (!rules) return std::nullopt;
+    o.dll_rules = std::move(*rules);
+  }
+  return cheader::read_cheader(file, o, diags);
+}
 }  // namespace
 
 std::optional<model::Library> load_library(const std::string& file,
@@ -72,6 +97,7 @@ std::optional<model::Library> load_library(const std::string& file,
                                            const SourceOptions& source,
                                            support::DiagEngine& diags) {
   if (is_source_input(file)) return read_source(file, source, diags);
+  if (is_header_input(file)) return read_header(file, source, diags);
   std::vector<uint8_t> bytes;
   std::string error;
   if (!support::read_file(file, bytes, error)) {
@@ -83,13 +109,9 @@ std::optional<model::Library> load_library(const std::string& file,
     std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
     return json::read_json(text, file, diags);
   }
-  if (has_extension(file, {".h", ".hpp", ".hxx"})) {
-    diags.error("TK1003", support::Location::in_file(file),
-                "C/C++ header input is not supported yet (planned: the header reader)");
-    return std::nullopt;
-  }
   diags.error("TK1002", support::Location::at_offset(file, 0),
-              "not a type library (no MSFT or SLTG signature), a PE file or a JSON descriptor");
+              "not a type library (no MSFT or SLTG signature), a PE file, a JSON descriptor, IDL "
+              "(.idl/.odl) or a C/C++ header (.h/.hpp/.hxx)");
   return std::nullopt;
 }
 

@@ -25,8 +25,9 @@ struct InputPath {
 };
 InputPath split_resource_suffix(const std::string& path);
 
-/// What reading a source input (IDL) needs besides the file: its search paths and macros, the
-/// target it is compiled for, and where importlib'd libraries are found.
+/// What reading a source input (IDL or a C/C++ header) needs besides the file: its search paths
+/// and macros, the target it is compiled for, and where importlib'd libraries are found; for a
+/// header also clang's arguments, which declarations to take and which DLL functions live in.
 struct SourceOptions {
   std::vector<std::string> include_dirs;  // -I
   std::vector<std::string> defines;       // -D NAME[=VALUE]
@@ -36,9 +37,16 @@ struct SourceOptions {
   std::vector<std::string> references;    // --reference: also matched by file name
   /// Shared by the inputs of one batch: each imported IDL file is read once. ADDITIVE.
   std::shared_ptr<idl::ImportCache> import_cache;
+  // Headers only.
+  std::string sysroot;                            // --sysroot DIR
+  std::vector<std::string> clang_args;            // --clang-arg ARG
+  std::vector<std::string> include_patterns;      // --include PATTERN
+  std::vector<std::string> exclude_patterns;      // --exclude PATTERN
+  std::string dll;                                // --dll NAME
+  std::string dll_map;                            // --dll-map FILE
 };
 
-/// Reads any supported input (typelib, PE with TYPELIB, JSON, IDL) into a library.
+/// Reads any supported input (typelib, PE with TYPELIB, JSON, IDL, C/C++ header) into a library.
 std::optional<model::Library> load_library(const std::string& file,
                                            std::optional<uint32_t> resource,
                                            const SourceOptions& source,
@@ -49,8 +57,10 @@ inline std::optional<model::Library> load_library(const std::string& file,
   return load_library(file, resource, SourceOptions{}, diags);
 }
 
-/// True when `file` is read as source text (IDL) rather than as a compiled library.
+/// True when `file` is read as IDL source (.idl, .odl).
 bool is_source_input(const std::string& file);
+/// True when `file` is read as a C/C++ header (.h, .hh, .hpp, .hxx, .h++).
+bool is_header_input(const std::string& file);
 
 /// The library an IDL `importlib("name")` refers to: a file of that name in the --tlb-path
 /// directories or among the --reference files, else OLE Automation's own (stdole2.tlb,

@@ -106,9 +106,21 @@ inline model::Library sample_library() {
               field("g", TypeRef::base(0x4003), 96),   // VT_BYREF|VT_I4: no single name
               field("h", TypeRef::base(vt::Void), 100)};
   r.fields[7].flags = varflag::ReadOnly | varflag::Hidden | 0x8000;
+  // What only a C header gives: a bit-field and a function pointer.
+  r.fields.push_back(field("bits", TypeRef::base(vt::UI4), 104));
+  r.fields.back().bits = BitField{3, 5};
+  FunctionSig sig;
+  sig.callconv = CallConv::StdCall;
+  sig.result = TypeRef::base(vt::I4);
+  sig.params = {Param{"hwnd", TypeRef::pointer_to(TypeRef::base(vt::Void)), 0, {}, {}},
+                Param{"", TypeRef::base(vt::LpStr), 0, {}, {}}};
+  sig.variadic = true;
+  TypeRef callback = TypeRef::pointer_to(TypeRef::base(vt::Void));
+  std::get<Pointer>(callback.v).function = sig;
+  r.fields.push_back(field("callback", callback, 108));
   TypeInfo t1 = type_named("Rec", r);
   t1.version = {1, 2};
-  t1.layout = {104, 4, 0};
+  t1.layout = {116, 4, 0};
   lib.types.push_back(t1);
 
   // 2: union
@@ -210,6 +222,8 @@ inline model::Library sample_library() {
   Function byordinal = byname;
   byordinal.name = "Beep2";
   byordinal.entry.v = uint16_t{12};
+  byordinal.callconv = CallConv::CDecl;
+  byordinal.variadic = true;  // a C `...` function
   mod.functions = {byname, byordinal};
   Variable c = constant("Greeting", 0, text_value(vt::Bstr, std::string("nul\0inside", 10)));
   c.varkind = VarKind::Static;

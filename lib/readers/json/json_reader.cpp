@@ -94,6 +94,10 @@ class Converter {
   T number(const Node& j) {
     return static_cast<T>(integer(j, std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
   }
+  bool boolean(const Node& j) {
+    if (j.type != Node::Type::Boolean) fail("expected true or false");
+    return j.boolean;
+  }
   Guid guid(const Node& j) {
     auto g = Guid::parse(string(j));
     if (!g) fail("expected a GUID like \"{00020400-0000-0000-C000-000000000046}\"");
@@ -144,6 +148,8 @@ class Converter {
   TypeRef type_ref(const Node& j, int depth = 0);
   TypeRef type_ref_object(const Node& j, int depth);
   Param param(const Node& j);
+  Param param(const Node& j, int depth);
+  FunctionSig signature(const Node& j, int depth);
   Function function(const Node& j);
   Variable variable(const Node& j);
   ImplType impl_type(const Node& j);
@@ -310,6 +316,9 @@ TypeRef Converter::type_ref_object(const Node& j, int depth) {
   TypeRef t;
   if (o.has("pointer")) {
     t = TypeRef::pointer_to(o.req("pointer", inner));
+    o.opt("function", [&](const Node& m) {
+      std::get<Pointer>(t.v).function = signature(m, depth + 1);
+    });
   } else if (o.has("safearray")) {
     t = TypeRef::safearray_of(o.req("safearray", inner));
   } else if (o.has("carray")) {
@@ -350,11 +359,29 @@ TypeRef Converter::type_ref_object(const Node& j, int depth) {
   return t;
 }
 
-Param Converter::param(const Node& j) {
+FunctionSig Converter::signature(const Node& j, int depth) {
+  if (depth > kMaxDepth) fail("type reference nested too deeply");
+  Obj o(*this, j);
+  FunctionSig sig;
+  o.opt("callconv", [&](const Node& m) {
+    sig.callconv = enumeration<CallConv>(m, nm::call_convs(), "calling convention");
+  });
+  sig.result = o.req("result", [&](const Node& m) { return type_ref(m, depth + 1); });
+  sig.params = o.req("params", [&](const Node& m) {
+    return array(m, [&](const Node& e) { return param(e, depth + 1); });
+  });
+  o.opt("variadic", [&](const Node& m) { sig.variadic = boolean(m); });
+  o.done();
+  return sig;
+}
+
+Param Converter::param(const Node& j) { return param(j, 0); }
+
+Param Converter::param(const Node& j, int depth) {
   Obj o(*this, j);
   Param p;
   p.name = o.req("name", [&](const Node& m) { return string(m); });
-  p.type = o.req("type", [&](const Node& m) { return type_ref(m); });
+  p.type = o.req("type", [&](const Node& m) { return type_ref(m, depth); });
   o.opt("flags", [&](const Node& m) { p.flags = flags(m, nm::param_flags()); });
   o.opt("default", [&](const Node& m) { p.default_value = value(m); });
   custom(o, p.custom);
@@ -392,6 +419,7 @@ Function Converter::function(const Node& j) {
     else
       fail("expected a DLL entry point name or ordinal");
   });
+  o.opt("variadic", [&](const Node& m) { f.variadic = boolean(m); });
   custom(o, f.custom);
   o.done();
   return f;
@@ -409,6 +437,14 @@ Variable Converter::variable(const Node& j) {
   v.type = o.req("type", [&](const Node& m) { return type_ref(m); });
   o.opt("value", [&](const Node& m) { v.value = value(m); });
   o.opt("offset", [&](const Node& m) { v.offset = number<uint32_t>(m); });
+  o.opt("bitField", [&](const Node& m) {
+    Obj b(*this, m);
+    BitField bits;
+    bits.bit = b.req("bit", [&](const Node& n) { return number<uint16_t>(n); });
+    bits.width = b.req("width", [&](const Node& n) { return number<uint16_t>(n); });
+    b.done();
+    v.bits = bits;
+  });
   docs(o, v.docs);
   custom(o, v.custom);
   o.done();

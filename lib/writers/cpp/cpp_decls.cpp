@@ -179,6 +179,12 @@ void emit_record(Context& cx, const model::TypeInfo& t, uint32_t index, std::str
   for (size_t i = 0; i < fields.size(); ++i) {
     const model::Variable& v = fields[i];
     if (v.varkind != model::VarKind::PerInstance) continue;
+    if (v.bits) {  // a C bit-field (from a header): declared as one; offsetof cannot name it
+      std::string field = v.name.empty() ? "" : unique_in(taken, member_ident(cx, v.name));
+      body += "  " + declare_in(cx, cx.lib, v.type, field, nullptr) + " : " +
+              std::to_string(v.bits->width) + ";\n";
+      continue;
+    }
     std::string field = unique_in(taken, member_ident(cx, v.name));
     offsets.emplace_back(field, v.offset);
     std::string doc = comment_text(v.docs.helpstring);

@@ -103,6 +103,11 @@ void Emitter::string(std::string_view s) {
   append_json_string(out_, s);
 }
 
+void Emitter::boolean(bool v) {
+  before_value();
+  out_ += v ? "true" : "false";
+}
+
 void Emitter::integer(int64_t v) {
   before_value();
   char buf[24];

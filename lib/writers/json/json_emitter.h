@@ -28,6 +28,7 @@ class Emitter {
   void string(std::string_view s);
   void integer(int64_t v);
   void unsigned_integer(uint64_t v);
+  void boolean(bool v);
   /// A double with the fewest digits that read back to the same value; always with a fraction
   /// or exponent so it reads as a floating-point number. NaN and infinities cannot be JSON
   /// numbers: they are written as the strings "NaN", "Infinity", "-Infinity".

@@ -129,6 +129,7 @@ class Writer {
 
   // ---- Members and types ---------------------------------------------------------------------
   void param(const Param& p);
+  void signature(const FunctionSig& sig);
   void function(const Function& f);
   void variable(const Variable& v);
   void impl_types(std::string_view key, const std::vector<ImplType>& list);
@@ -144,6 +145,7 @@ void Writer::type_ref(const TypeRef& t) {
   e_.begin_object(true);
   if (const auto* p = std::get_if<Pointer>(&t.v)) {
     type_ref("pointer", *p->pointee);
+    if (p->function) signature(**p->function);
   } else if (const auto* sa = std::get_if<SafeArray>(&t.v)) {
     type_ref("safearray", *sa->element);
   } else if (const auto* ca = std::get_if<CArray>(&t.v)) {
@@ -178,6 +180,23 @@ void Writer::param(const Param& p) {
   e_.end_object();
 }
 
+// A C function pointer's signature (read from a header), beside its "pointer": "VOID".
+void Writer::signature(const FunctionSig& sig) {
+  e_.key("function");
+  e_.begin_object(true);
+  named("callconv", static_cast<uint16_t>(sig.callconv), nm::call_convs());
+  type_ref("result", sig.result);
+  e_.key("params");
+  e_.begin_array(true);
+  for (const Param& p : sig.params) param(p);
+  e_.end_array();
+  if (sig.variadic) {
+    e_.key("variadic");
+    e_.boolean(true);
+  }
+  e_.end_object();
+}
+
 void Writer::function(const Function& f) {
   e_.begin_object(true);
   e_.key("name");
@@ -205,6 +224,10 @@ void Writer::function(const Function& f) {
   } else if (const auto* ordinal = std::get_if<uint16_t>(&f.entry.v)) {
     number("entry", *ordinal, true);
   }
+  if (f.variadic) {
+    e_.key("variadic");
+    e_.boolean(true);
+  }
   custom(f.custom);
   e_.end_object();
 }
@@ -220,6 +243,13 @@ void Writer::variable(const Variable& v) {
   type_ref("type", v.type);
   value("value", v.value);
   number("offset", v.offset, v.varkind == VarKind::PerInstance);  // a field's offset, even 0
+  if (v.bits) {
+    e_.key("bitField");
+    e_.begin_object(true);
+    number("bit", v.bits->bit, true);
+    number("width", v.bits->width, true);
+    e_.end_object();
+  }
   docs(v.docs);
   custom(v.custom);
   e_.end_object();

@@ -207,7 +207,65 @@ Writer::Shape Writer::shape(uint32_t index, const std::string& where) {
   return s;
 }
 
+namespace {
+bool has_function_pointer(const model::TypeRef& t) {
+  if (const auto* p = std::get_if<model::Pointer>(&t.v))
+    return p->function || has_function_pointer(*p->pointee);
+  if (const auto* a = std::get_if<model::CArray>(&t.v)) return has_function_pointer(*a->element);
+  if (const auto* s = std::get_if<model::SafeArray>(&t.v)) return has_function_pointer(*s->element);
+  return false;
+}
+
+/// What a type read from a C header holds that the format cannot: bit-fields (each is written
+/// as its whole storage unit, so fields sharing one overlap), function pointers (written as
+/// void*, the signature lost) and C variadic functions (written without the `...`). One warning
+/// per type, naming the members.
+void report_c_only(const model::TypeInfo& ty, const std::string& where, Reporter& rep) {
+  std::vector<std::string> bits, fnptrs, variadic;
+  auto vars = [&](const std::vector<model::Variable>& vs) {
+    for (const model::Variable& v : vs) {
+      if (v.bits) bits.push_back(v.name);
+      if (has_function_pointer(v.type)) fnptrs.push_back(v.name);
+    }
+  };
+  auto funcs = [&](const std::vector<model::Function>& fs) {
+    for (const model::Function& f : fs) {
+      if (f.variadic) variadic.push_back(f.name);
+      bool fp = has_function_pointer(f.result);
+      for (const model::Param& p : f.params) fp = fp || has_function_pointer(p.type);
+      if (fp) fnptrs.push_back(f.name);
+    }
+  };
+  if (const auto* r = std::get_if<model::RecordDef>(&ty.def)) vars(r->fields);
+  if (const auto* u = std::get_if<model::UnionDef>(&ty.def)) vars(u->fields);
+  if (const auto* m = std::get_if<model::ModuleDef>(&ty.def)) {
+    vars(m->constants);
+    funcs(m->functions);
+  }
+  if (const auto* i = std::get_if<model::InterfaceDef>(&ty.def)) funcs(i->functions);
+  if (const auto* a = std::get_if<model::AliasDef>(&ty.def); a && has_function_pointer(a->target))
+    fnptrs.push_back(ty.name);
+  auto list = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  };
+  std::string what;
+  if (!bits.empty())
+    what += "bit-fields (" + list(bits) + ") are written as their whole storage units";
+  if (!fnptrs.empty())
+    what += std::string(what.empty() ? "" : "; ") + "function pointers (" + list(fnptrs) +
+            ") are written as void*";
+  if (!variadic.empty())
+    what += std::string(what.empty() ? "" : "; ") + "variadic functions (" + list(variadic) +
+            ") are written without their '...'";
+  if (!what.empty())
+    rep.warning("TK6059", where, "a type library cannot hold what this C declaration has: " + what);
+}
+}  // namespace
+
 TypeRecord Writer::type_record(uint32_t index, int32_t name) {
+  report_c_only(lib_.types[index], where_type(lib_, index), rep_);
   const model::TypeInfo& ty = lib_.types[index];
   const std::string where = where_type(lib_, index);
   const Shape s = shape(index, where);

@@ -110,7 +110,7 @@ inline model::Library sample_library() {
   r.fields.push_back(field("bits", TypeRef::base(vt::UI4), 104));
   r.fields.back().bits = BitField{3, 5};
   FunctionSig sig;
-  sig.callconv = CallConv::StdCall;
+  sig.callconv = CallConv::FastCall;
   sig.result = TypeRef::base(vt::I4);
   sig.params = {Param{"hwnd", TypeRef::pointer_to(TypeRef::base(vt::Void)), 0, {}, {}},
                 Param{"", TypeRef::base(vt::LpStr), 0, {}, {}}};

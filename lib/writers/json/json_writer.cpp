@@ -184,7 +184,8 @@ void Writer::param(const Param& p) {
 void Writer::signature(const FunctionSig& sig) {
   e_.key("function");
   e_.begin_object(true);
-  named("callconv", static_cast<uint16_t>(sig.callconv), nm::call_convs());
+  if (sig.callconv != CallConv::CDecl)  // C's default
+    named("callconv", static_cast<uint16_t>(sig.callconv), nm::call_convs());
   type_ref("result", sig.result);
   e_.key("params");
   e_.begin_array(true);

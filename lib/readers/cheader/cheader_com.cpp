@@ -9,5 +9,7 @@ namespace tlbkit::cheader::detail {
 bool is_com_interface(Context&, CXCursor) { return false; }
 void read_interface(Context&, CXCursor, model::TypeInfo&) {}
 void note_guid(Context&, CXCursor) {}
+bool is_com_vtbl(Context&, CXCursor) { return false; }
+uint16_t param_flags_from_source(Context&, CXCursor) { return 0; }
 
 }  // namespace tlbkit::cheader::detail

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,9 +89,13 @@ bool glob_match(std::string_view pattern, std::string_view text);
 
 /// GUIDs the header names, gathered by the COM reader from DEFINE_GUID, EXTERN_GUID,
 /// __CRT_UUID_DECL, MIDL_INTERFACE, DECLSPEC_UUID and __declspec(uuid).
+struct ComMemo;  // the COM reader's own memory between calls (cheader_com*.cpp)
 struct GuidTable {
   std::map<std::string, support::Guid> by_symbol;  // "IID_IFoo", "CLSID_Foo" → GUID
   std::map<std::string, support::Guid> by_type;    // "IFoo" → its uuid (MIDL_INTERFACE …)
+  /// COM reader: files already searched for GUIDs, coclasses made, vtable slots counted.
+  /// Opaque to the core; created on first use.
+  std::shared_ptr<ComMemo> com;
 };
 
 struct Context {
@@ -135,5 +140,12 @@ void read_interface(Context& cx, CXCursor decl, model::TypeInfo& t);
 /// Notes the GUID a macro expansion (DEFINE_GUID, EXTERN_GUID, __CRT_UUID_DECL, MIDL_INTERFACE,
 /// DECLSPEC_UUID) or a declaration (__declspec(uuid), `const IID x = {…}`) gives.
 void note_guid(Context& cx, CXCursor c);
+/// COM reader: true for the struct of function pointers behind a C interface's lpVtbl
+/// (`typedef struct IFooVtbl {…} IFooVtbl;`): it becomes no type of its own (declare skips it).
+bool is_com_vtbl(Context& cx, CXCursor decl);
+/// COM reader: the paramflag bits (In, Out, RetVal, Opt, Lcid) a parameter's SAL annotations
+/// (_In_, _Out_opt_, __RPC__in …) and MIDL comments (/* [in] */, /* [retval][out] */) say, read
+/// from the source between the `(` or `,` before the ParmDecl and its type; 0 when it says none.
+uint16_t param_flags_from_source(Context& cx, CXCursor param);
 
 }  // namespace tlbkit::cheader::detail

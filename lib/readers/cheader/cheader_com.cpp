@@ -1,15 +1,559 @@
 // COM interfaces in headers: the C++ form (MIDL_INTERFACE, DECLSPEC_UUID, __declspec(uuid) on a
-// struct deriving from IUnknown) and the C form (lpVtbl), their IIDs and CLSIDs, and parameter
-// directions from SAL and /* [in] */ comments. Layer: readers.
-// STUB (contract commit): replaced by the COM reader.
-#include "readers/cheader/cheader_internal.h"
+// struct deriving from IUnknown) and the C form (lpVtbl), their IIDs, and coclasses from CLSIDs.
+// Layer: readers (private to readers/cheader).
+//
+// Vtable order is the MSVC ABI's: the base's slots (IUnknown 3, IDispatch 7, a base from the
+// header its own count), then this interface's new virtual functions in declaration order, with
+// MSVC's one twist: overloads of one name are grouped at the first one's place, in reverse
+// declaration order (a typelib cannot hold overloads, so that is also warned about).
+#include <algorithm>
+#include <set>
+
+#include "readers/cheader/cheader_com_internal.h"
 
 namespace tlbkit::cheader::detail {
 
-bool is_com_interface(Context&, CXCursor) { return false; }
-void read_interface(Context&, CXCursor, model::TypeInfo&) {}
-void note_guid(Context&, CXCursor) {}
-bool is_com_vtbl(Context&, CXCursor) { return false; }
-uint16_t param_flags_from_source(Context&, CXCursor) { return 0; }
+namespace m = model;
+
+namespace {
+
+/// IUnknown's and IDispatch's slots (unknwn.idl, oaidl.idl).
+const std::vector<std::string>& iunknown_slots() {
+  static const std::vector<std::string> k{"QueryInterface", "AddRef", "Release"};
+  return k;
+}
+const std::vector<std::string>& idispatch_slots() {
+  static const std::vector<std::string> k{"QueryInterface", "AddRef",        "Release",
+                                          "GetTypeInfoCount", "GetTypeInfo", "GetIDsOfNames",
+                                          "Invoke"};
+  return k;
+}
+constexpr int kMaxDepth = 64;  // bound on base chains (a header cannot make a cycle, but guard)
+
+uint32_t pointer_size(const Context& cx) {
+  return cx.opts.target == m::SysKind::Win32 ? 4u : 8u;
+}
+
+bool is_record_kind(CXCursorKind k) {
+  return k == CXCursor_StructDecl || k == CXCursor_ClassDecl;
+}
+
+/// The definition of the record a cursor (a record or a typedef of one) names; null when none.
+CXCursor record_definition(CXCursor c) {
+  if (clang_getCursorKind(c) == CXCursor_TypedefDecl) {
+    CXType t = clang_getCanonicalType(clang_getTypedefDeclUnderlyingType(c));
+    c = clang_getTypeDeclaration(t);
+  }
+  if (!is_record_kind(clang_getCursorKind(c))) return clang_getNullCursor();
+  return clang_getCursorDefinition(c);
+}
+
+CXCursor type_definition(CXType t) {
+  return record_definition(clang_getTypeDeclaration(clang_getCanonicalType(t)));
+}
+
+/// The record definitions a C++ class derives from, with their base specifiers.
+std::vector<std::pair<CXCursor, CXCursor>> bases_of(CXCursor decl) {
+  std::vector<std::pair<CXCursor, CXCursor>> out;
+  visit_children(decl, [&](CXCursor c) {
+    if (clang_getCursorKind(c) != CXCursor_CXXBaseSpecifier) return CXChildVisit_Break;
+    out.emplace_back(type_definition(clang_getCursorType(c)), c);
+    return CXChildVisit_Continue;
+  });
+  return out;
+}
+
+bool has_virtual_method(CXCursor decl) {
+  bool any = false;
+  visit_children(decl, [&](CXCursor c) {
+    if (clang_getCursorKind(c) == CXCursor_CXXMethod && clang_CXXMethod_isVirtual(c)) {
+      any = true;
+      return CXChildVisit_Break;
+    }
+    return CXChildVisit_Continue;
+  });
+  return any;
+}
+
+bool is_cpp_com(CXCursor decl, int depth) {
+  if (clang_Cursor_isNull(decl) || depth > kMaxDepth) return false;
+  if (spelling(decl) == "IUnknown") return has_virtual_method(decl);
+  for (const auto& [base, spec] : bases_of(decl)) {
+    if (is_cpp_com(base, depth + 1)) return true;
+  }
+  return false;
+}
+
+bool is_function_pointer(CXType t) {
+  t = clang_getCanonicalType(t);
+  if (t.kind != CXType_Pointer) return false;
+  CXTypeKind k = clang_getCanonicalType(clang_getPointeeType(t)).kind;
+  return k == CXType_FunctionProto || k == CXType_FunctionNoProto;
+}
+
+/// The fields of a record, in order.
+std::vector<CXCursor> fields_of(CXCursor decl) {
+  std::vector<CXCursor> out;
+  visit_children(decl, [&](CXCursor c) {
+    if (clang_getCursorKind(c) == CXCursor_FieldDecl) out.push_back(c);
+    return CXChildVisit_Continue;
+  });
+  return out;
+}
+
+/// A struct of function pointers only (at least one).
+bool all_function_pointers(CXCursor decl) {
+  bool any = false, all = true;
+  visit_children(decl, [&](CXCursor c) {
+    if (clang_getCursorKind(c) != CXCursor_FieldDecl) return CXChildVisit_Continue;
+    any = true;
+    if (!is_function_pointer(clang_getCursorType(c))) {
+      all = false;
+      return CXChildVisit_Break;
+    }
+    return CXChildVisit_Continue;
+  });
+  return any && all;
+}
+
+/// The Vtbl struct of a C interface (its first field is `lpVtbl`, a pointer to a struct of
+/// function pointers); null when `decl` is not one.
+CXCursor c_vtbl_of(CXCursor decl) {
+  CXCursor first = clang_getNullCursor();
+  visit_children(decl, [&](CXCursor c) {
+    if (clang_getCursorKind(c) != CXCursor_FieldDecl) return CXChildVisit_Continue;
+    first = c;
+    return CXChildVisit_Break;
+  });
+  if (clang_Cursor_isNull(first) || spelling(first) != "lpVtbl") return clang_getNullCursor();
+  CXType t = clang_getCanonicalType(clang_getCursorType(first));
+  if (t.kind != CXType_Pointer) return clang_getNullCursor();
+  CXCursor vtbl = type_definition(clang_getPointeeType(t));
+  if (clang_Cursor_isNull(vtbl) || !all_function_pointers(vtbl)) return clang_getNullCursor();
+  return vtbl;
+}
+
+/// Lists the C interfaces of the translation unit once (for finding a C interface's base).
+const std::vector<CInterface>& c_interfaces(Context& cx) {
+  ComMemo& mm = memo(cx);
+  if (mm.c_interfaces_listed) return mm.c_interfaces;
+  mm.c_interfaces_listed = true;
+  auto look = [&](CXCursor c, auto& self) -> void {
+    CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl || k == CXCursor_Namespace) {
+      visit_children(c, [&](CXCursor inner) {
+        self(inner, self);
+        return CXChildVisit_Continue;
+      });
+      return;
+    }
+    if (k != CXCursor_StructDecl || !clang_isCursorDefinition(c)) return;
+    CXCursor vtbl = c_vtbl_of(c);
+    if (clang_Cursor_isNull(vtbl)) return;
+    CInterface ci{spelling(c), c, {}};
+    for (CXCursor f : fields_of(vtbl)) ci.slots.push_back(spelling(f));
+    mm.c_interfaces.push_back(std::move(ci));
+  };
+  visit_children(clang_getTranslationUnitCursor(cx.tu), [&](CXCursor c) {
+    look(c, look);
+    return CXChildVisit_Continue;
+  });
+  return mm.c_interfaces;
+}
+
+// ---- What every interface shares ---------------------------------------------------------------
+
+/// Where a base's place in the chain is known: how many vtable slots it fills, how many
+/// ancestors the derived interface then has, and whether IDispatch is among them.
+struct BaseInfo {
+  std::optional<m::TypeRef> ref;  // the ImplType's type
+  uint32_t slots = 0;
+  uint32_t parents = 0;  // ancestors of the interface being read (the base and its own)
+  bool dispatch = false;
+};
+
+BaseInfo stdole_base(Context& cx, const std::string& name) {
+  BaseInfo b;
+  b.ref = cx.stdole(name);
+  b.slots = name == "IDispatch" ? 7 : 3;
+  b.parents = name == "IDispatch" ? 2 : 1;
+  b.dispatch = name == "IDispatch";
+  return b;
+}
+
+/// The ImplType type of a base declared in this header (read through the core).
+std::optional<m::TypeRef> local_base_ref(Context& cx, CXCursor base) {
+  std::string name = spelling(base);
+  if (name == "IUnknown" || name == "IDispatch") return cx.stdole(name);
+  if (auto idx = cx.declare(base))
+    return m::TypeRef{m::UserType{std::nullopt, name, std::nullopt, *idx}};
+  return std::nullopt;
+}
+
+std::optional<support::Guid> interface_guid(Context& cx, CXCursor decl, const std::string& name) {
+  scan_guids(cx, file_text(cx.tu, clang_getCursorLocation(decl)));
+  if (auto g = uuid_on_declaration(cx, decl)) return g;
+  if (auto it = cx.guids.by_type.find(name); it != cx.guids.by_type.end()) return it->second;
+  if (auto it = cx.guids.by_symbol.find("IID_" + name); it != cx.guids.by_symbol.end())
+    return it->second;
+  return std::nullopt;
+}
+
+// ---- The C++ form ------------------------------------------------------------------------------
+
+/// The vtable slots a C++ interface's own declarations add, and the methods among them: new
+/// virtual functions (overloads grouped MSVC's way), a virtual destructor's slot (no method).
+/// What the model cannot hold is warned about when `warn`.
+struct CppOwn {
+  std::vector<CXCursor> methods;  // in vtable order
+  uint32_t slots = 0;
+  std::vector<uint32_t> method_slots;  // each method's slot relative to the first own slot
+};
+
+CppOwn cpp_own(Context& cx, CXCursor decl, bool warn) {
+  const std::string iface = spelling(decl);
+  auto warning = [&](CXCursor c, const std::string& msg) {
+    if (warn) cx.diags.warning("TK8041", location_of(c), msg);
+  };
+  // Slot entries in declaration order: a method, or a destructor's slot (null cursor).
+  std::vector<CXCursor> entries;
+  visit_children(decl, [&](CXCursor c) {
+    switch (clang_getCursorKind(c)) {
+      case CXCursor_CXXMethod: {
+        if (!clang_CXXMethod_isVirtual(c)) {
+          warning(c, "'" + iface + "::" + spelling(c) +
+                         "' is not virtual: not part of the interface's vtable, left out");
+          break;
+        }
+        CXCursor* over = nullptr;
+        unsigned n_over = 0;
+        clang_getOverriddenCursors(c, &over, &n_over);
+        clang_disposeOverriddenCursors(over);
+        if (n_over > 0) {
+          if (warn)
+            cx.diags.warning("TK8044", location_of(c),
+                             "'" + iface + "::" + spelling(c) +
+                                 "' overrides a base method: it has the base's slot, left out");
+          break;
+        }
+        entries.push_back(c);
+        break;
+      }
+      case CXCursor_FunctionTemplate:
+        warning(c, "member template '" + iface + "::" + spelling(c) +
+                       "' is not part of the interface's vtable, left out");
+        break;
+      case CXCursor_Destructor:
+        if (clang_CXXMethod_isVirtual(c)) {
+          if (warn)
+            cx.diags.warning("TK8043", location_of(c),
+                             "virtual destructor of '" + iface +
+                                 "' takes a vtable slot an interface cannot describe");
+          entries.push_back(clang_getNullCursor());
+        }
+        break;
+      case CXCursor_FieldDecl:
+      case CXCursor_VarDecl:
+        if (warn)
+          cx.diags.warning("TK8045", location_of(c),
+                           "data member '" + spelling(c) + "' of interface '" + iface +
+                               "' cannot be described, left out");
+        break;
+      default:
+        break;
+    }
+    return CXChildVisit_Continue;
+  });
+  // MSVC: overloads of one name take the first one's place, last-declared first.
+  CppOwn own;
+  std::vector<bool> placed(entries.size(), false);
+  std::set<std::string> warned;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (placed[i]) continue;
+    if (clang_Cursor_isNull(entries[i])) {
+      placed[i] = true;
+      ++own.slots;
+      continue;
+    }
+    const std::string name = spelling(entries[i]);
+    std::vector<size_t> group;
+    for (size_t j = i; j < entries.size(); ++j) {
+      if (!placed[j] && !clang_Cursor_isNull(entries[j]) && spelling(entries[j]) == name)
+        group.push_back(j);
+    }
+    if (group.size() > 1 && warn && warned.insert(name).second) {
+      cx.diags.warning("TK8042", location_of(entries[group[1]]),
+                       "overloaded virtual methods '" + iface + "::" + name +
+                           "': laid out as MSVC does (grouped, last declared first); a type "
+                           "library cannot hold two methods of one name");
+    }
+    for (auto it = group.rbegin(); it != group.rend(); ++it) {
+      placed[*it] = true;
+      own.methods.push_back(entries[*it]);
+      own.method_slots.push_back(own.slots++);
+    }
+  }
+  return own;
+}
+
+/// Where a C++ interface's base places it; `warn` reports what the model cannot hold.
+BaseInfo cpp_base(Context& cx, CXCursor decl, bool warn, int depth = 0);
+
+/// The slots and ancestors of a C++ interface itself (as a base of another).
+BaseInfo cpp_as_base(Context& cx, CXCursor decl, int depth) {
+  const std::string name = spelling(decl);
+  if (name == "IUnknown" || name == "IDispatch") return stdole_base(cx, name);
+  BaseInfo b;
+  ComMemo& mm = memo(cx);
+  BaseInfo own_base = cpp_base(cx, decl, false, depth + 1);
+  auto it = mm.cpp_slots.find(name);
+  uint32_t own = it != mm.cpp_slots.end() ? it->second
+                                           : mm.cpp_slots.emplace(name, cpp_own(cx, decl, false).slots)
+                                                 .first->second;
+  b.slots = own_base.slots + own;
+  b.parents = own_base.parents + 1;
+  b.dispatch = own_base.dispatch;
+  return b;
+}
+
+BaseInfo cpp_base(Context& cx, CXCursor decl, bool warn, int depth) {
+  if (depth > kMaxDepth) return {};
+  const std::string iface = spelling(decl);
+  BaseInfo out;
+  bool have = false;
+  for (const auto& [base, spec] : bases_of(decl)) {
+    const std::string bname = spelling(spec);
+    if (clang_isVirtualBase(spec) && warn) {
+      cx.diags.warning("TK8040", location_of(spec),
+                       "'" + iface + "' derives virtually from '" + bname +
+                           "': a COM interface's base is never virtual");
+    }
+    if (have || !is_cpp_com(base, 0)) {
+      if (warn)
+        cx.diags.warning("TK8040", location_of(spec),
+                         "'" + iface + "' derives from '" + bname + "', " +
+                             (have ? "a second base" : "not a COM interface") +
+                             ": an interface has one base, the first COM one is kept");
+      continue;
+    }
+    have = true;
+    out = cpp_as_base(cx, base, depth);
+    out.ref = warn ? local_base_ref(cx, base) : std::nullopt;
+  }
+  return out;
+}
+
+void read_cpp_interface(Context& cx, CXCursor decl, m::TypeInfo& t) {
+  BaseInfo base = cpp_base(cx, decl, true);
+  CppOwn own = cpp_own(cx, decl, true);
+  memo(cx).cpp_slots.emplace(t.name, own.slots);
+  std::vector<RawMethod> raws;
+  const bool win32 = cx.opts.target == m::SysKind::Win32;
+  for (size_t k = 0; k < own.methods.size(); ++k) {
+    CXCursor c = own.methods[k];
+    RawMethod rm;
+    rm.cursor = c;
+    rm.name = spelling(c);
+    rm.result = clang_getCursorResultType(c);
+    int n = clang_Cursor_getNumArguments(c);
+    for (int i = 0; i < n; ++i) {
+      CXCursor p = clang_Cursor_getArgument(c, static_cast<unsigned>(i));
+      rm.params.push_back(p);
+      rm.param_types.push_back(clang_getCursorType(p));
+    }
+    rm.params_from = clang_getCursorLocation(c);
+    CXType ft = clang_getCursorType(c);
+    rm.variadic = clang_isFunctionTypeVariadic(ft) != 0;
+    if (win32 && clang_getFunctionTypeCallingConv(ft) == CXCallingConv_C)
+      rm.callconv = m::CallConv::CDecl;
+    rm.slot = base.slots + own.method_slots[k];
+    raws.push_back(std::move(rm));
+  }
+  m::InterfaceDef def;
+  if (base.ref) def.bases.push_back(m::ImplType{*base.ref, 0, {}});
+  def.functions = make_methods(cx, raws, base.parents, base.dispatch);
+  if (base.dispatch) t.flags |= m::typeflag::Dispatchable;
+  const uint32_t ptr = pointer_size(cx);
+  t.layout = m::TypeLayout{ptr, static_cast<uint16_t>(ptr),
+                           static_cast<uint16_t>(std::min<uint32_t>((base.slots + own.slots) * ptr,
+                                                                    0xFFFF))};
+  t.def = std::move(def);
+}
+
+// ---- The C form --------------------------------------------------------------------------------
+
+/// The base a C interface's leading slots match: IUnknown's 3, IDispatch's 7, or the longest
+/// other C interface of the translation unit whose slots are a proper prefix of these.
+const CInterface* c_base_candidate(Context& cx, const std::string& self,
+                                   const std::vector<std::string>& slots) {
+  const CInterface* best = nullptr;
+  for (const CInterface& ci : c_interfaces(cx)) {
+    if (ci.name == self || ci.slots.size() >= slots.size()) continue;
+    if (best && ci.slots.size() <= best->slots.size()) continue;
+    if (std::equal(ci.slots.begin(), ci.slots.end(), slots.begin())) best = &ci;
+  }
+  return best;
+}
+
+BaseInfo c_base(Context& cx, const std::string& self, const std::vector<std::string>& slots,
+                int depth) {
+  auto prefix = [&](const std::vector<std::string>& p) {
+    return p.size() < slots.size() && std::equal(p.begin(), p.end(), slots.begin());
+  };
+  const CInterface* cand = depth > kMaxDepth ? nullptr : c_base_candidate(cx, self, slots);
+  const size_t len = cand ? cand->slots.size() : 0;
+  if (cand && (cand->name == "IUnknown" || cand->name == "IDispatch"))
+    return stdole_base(cx, cand->name);
+  // IDispatch's 7 and IUnknown's 3 unless a longer interface of the header matches.
+  if (len <= 7 && prefix(idispatch_slots())) return stdole_base(cx, "IDispatch");
+  if (len <= 3 && prefix(iunknown_slots())) return stdole_base(cx, "IUnknown");
+  if (!cand) return {};
+  BaseInfo b = c_base(cx, cand->name, cand->slots, depth + 1);
+  b.slots = static_cast<uint32_t>(len);
+  b.parents += 1;
+  if (depth == 0) b.ref = local_base_ref(cx, cand->decl);
+  return b;
+}
+
+void read_c_interface(Context& cx, CXCursor decl, CXCursor vtbl, m::TypeInfo& t) {
+  std::vector<CXCursor> fields = fields_of(vtbl);
+  std::vector<std::string> slots;
+  for (CXCursor f : fields) slots.push_back(spelling(f));
+  BaseInfo base = c_base(cx, t.name, slots, 0);
+  if (base.slots == 0 && t.name != "IUnknown") {
+    cx.diags.warning("TK8047", location_of(decl),
+                     "the vtable of C interface '" + t.name +
+                         "' does not begin with IUnknown's methods: no base");
+  }
+  const bool win32 = cx.opts.target == m::SysKind::Win32;
+  std::vector<RawMethod> raws;
+  for (size_t k = base.slots; k < fields.size(); ++k) {
+    CXCursor f = fields[k];
+    CXType fn = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(
+        clang_getCursorType(f))));
+    RawMethod rm;
+    rm.cursor = f;
+    rm.name = slots[k];
+    rm.result = clang_getResultType(fn);
+    rm.params_from = clang_getCursorLocation(f);
+    std::vector<CXCursor> parms;
+    visit_children(f, [&](CXCursor c) {
+      if (clang_getCursorKind(c) == CXCursor_ParmDecl) parms.push_back(c);
+      return CXChildVisit_Continue;
+    });
+    int n = clang_getNumArgTypes(fn);
+    bool named = parms.size() == static_cast<size_t>(std::max(n, 0));
+    if (n < 1 || clang_Cursor_isNull(type_definition(clang_getPointeeType(
+                     clang_getArgType(fn, 0))))) {
+      cx.diags.warning("TK8046", location_of(f),
+                       "method '" + rm.name + "' of C interface '" + t.name +
+                           "' has no `This` parameter");
+    }
+    // The first parameter is `This`; its end is where the next one's annotations begin.
+    for (int i = 1; i < n; ++i) {
+      rm.param_types.push_back(clang_getArgType(fn, static_cast<unsigned>(i)));
+      if (named) rm.params.push_back(parms[size_t(i)]);
+    }
+    if (named && n >= 1) rm.params_from = clang_getRangeEnd(clang_getCursorExtent(parms[0]));
+    rm.variadic = fn.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(fn) != 0;
+    if (win32 && clang_getFunctionTypeCallingConv(fn) == CXCallingConv_C)
+      rm.callconv = m::CallConv::CDecl;
+    rm.slot = static_cast<uint32_t>(k);
+    raws.push_back(std::move(rm));
+  }
+  m::InterfaceDef def;
+  if (base.ref) def.bases.push_back(m::ImplType{*base.ref, 0, {}});
+  def.functions = make_methods(cx, raws, base.parents, base.dispatch);
+  if (base.dispatch) t.flags |= m::typeflag::Dispatchable;
+  const uint32_t ptr = pointer_size(cx);
+  t.layout = m::TypeLayout{
+      ptr, static_cast<uint16_t>(ptr),
+      static_cast<uint16_t>(std::min<size_t>(fields.size() * ptr, 0xFFFF))};
+  t.def = std::move(def);
+}
+
+// ---- Coclasses ---------------------------------------------------------------------------------
+
+bool is_guid_type(CXType t) {
+  std::string s = spelling(clang_getTypeDeclaration(clang_getCanonicalType(t)));
+  return s == "_GUID" || s == "GUID";
+}
+
+void make_coclass(Context& cx, const std::string& name, const support::Guid& g) {
+  ComMemo& mm = memo(cx);
+  if (name.empty() || mm.coclasses.count(name) != 0) return;
+  for (const m::TypeInfo& t : cx.lib.types) {
+    if (t.name == name) return;  // the name is a type already (an interface, a struct …)
+  }
+  m::TypeInfo t;
+  t.name = name;
+  t.guid = g;
+  // A header does not say a class is creatable, but a CLSID is there to create it with.
+  t.flags = m::typeflag::CanCreate;
+  // widl's coclass layout: a pointer's size, aligned to 4 (model/layout.cpp).
+  t.layout = m::TypeLayout{pointer_size(cx), 4, 0};
+  t.def = m::CoclassDef{};
+  mm.coclasses.emplace(name, static_cast<uint32_t>(cx.lib.types.size()));
+  cx.lib.types.push_back(std::move(t));
+}
+
+}  // namespace
+
+// ---- The core's entry points -------------------------------------------------------------------
+
+bool is_com_interface(Context&, CXCursor decl) {
+  CXCursor def = record_definition(decl);
+  if (clang_Cursor_isNull(def)) return false;
+  if (!clang_Cursor_isNull(c_vtbl_of(def))) return true;
+  return clang_getCursorKind(def) == CXCursor_StructDecl ||
+                 clang_getCursorKind(def) == CXCursor_ClassDecl
+             ? is_cpp_com(def, 0)
+             : false;
+}
+
+bool is_com_vtbl(Context&, CXCursor decl) {
+  CXCursor def = record_definition(decl);
+  if (clang_Cursor_isNull(def) || !all_function_pointers(def)) return false;
+  // Its methods take the interface whose lpVtbl points here as `This`.
+  std::vector<CXCursor> fields = fields_of(def);
+  CXType fn = clang_getCanonicalType(
+      clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(fields.front()))));
+  if (clang_getNumArgTypes(fn) < 1) return false;
+  CXCursor self = type_definition(clang_getPointeeType(clang_getArgType(fn, 0)));
+  return !clang_Cursor_isNull(self) && clang_equalCursors(c_vtbl_of(self), def);
+}
+
+void read_interface(Context& cx, CXCursor decl, m::TypeInfo& t) {
+  CXCursor def = record_definition(decl);
+  if (clang_Cursor_isNull(def)) return;
+  t.name = spelling(def);
+  t.guid = interface_guid(cx, def, t.name);
+  if (!t.guid && cx.taken(def)) {
+    cx.diags.warning("TK8048", location_of(def),
+                     "interface '" + t.name + "' has no IID (no MIDL_INTERFACE, uuid or IID_" +
+                         t.name + " in its header)");
+  }
+  CXCursor vtbl = c_vtbl_of(def);
+  if (!clang_Cursor_isNull(vtbl)) {
+    read_c_interface(cx, def, vtbl, t);
+  } else {
+    read_cpp_interface(cx, def, t);
+  }
+}
+
+void note_guid(Context& cx, CXCursor c) {
+  CXCursorKind k = clang_getCursorKind(c);
+  if (k == CXCursor_VarDecl) {
+    const std::string name = spelling(c);
+    if (name.rfind("CLSID_", 0) != 0 || !is_guid_type(clang_getCursorType(c))) return;
+    scan_guids(cx, file_text(cx.tu, clang_getCursorLocation(c)));
+    auto it = cx.guids.by_symbol.find(name);
+    if (it != cx.guids.by_symbol.end()) make_coclass(cx, name.substr(6), it->second);
+  } else if (is_record_kind(k) && !clang_isCursorDefinition(c) &&
+             clang_Cursor_isNull(clang_getCursorDefinition(c))) {
+    // `class DECLSPEC_UUID("…") Foo;`: a class known only by its CLSID.
+    if (auto g = uuid_on_declaration(cx, c)) make_coclass(cx, spelling(c), *g);
+  }
+}
 
 }  // namespace tlbkit::cheader::detail

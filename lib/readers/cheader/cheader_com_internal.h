@@ -1,0 +1,110 @@
+// The COM reader's own insides, shared by cheader_com*.cpp: what it remembers between calls, and
+// the small lexer over a header's raw text that finds GUIDs and parameter annotations (MinGW
+// expands MIDL_INTERFACE, DECLSPEC_UUID and the SAL macros to nothing, so the AST has neither).
+// Layer: readers (private to readers/cheader).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "readers/cheader/cheader_internal.h"
+
+namespace tlbkit::cheader::detail {
+
+/// One C-form interface of the translation unit: its struct and the raw names of every vtable
+/// slot (inherited ones included), so a derived C interface can find its base by prefix.
+struct CInterface {
+  std::string name;
+  CXCursor decl;
+  std::vector<std::string> slots;
+};
+
+struct ComMemo {
+  std::set<std::string> scanned_files;                  // searched for GUIDs already
+  std::map<std::string, uint32_t> coclasses;            // coclass name → index in lib.types
+  std::map<std::string, uint32_t> cpp_slots;            // C++ interface → vtable slots
+  bool c_interfaces_listed = false;                     // c_interfaces filled (once per TU)
+  std::vector<CInterface> c_interfaces;                 // in translation-unit order
+};
+
+ComMemo& memo(Context& cx);
+
+// ---- Methods (cheader_com_methods.cpp) ---------------------------------------------------------
+
+/// One vtable method as the header writes it, before it becomes a model function.
+struct RawMethod {
+  CXCursor cursor;                  // the CXXMethod, or the C form's FieldDecl
+  std::string name;                 // as written (get_X)
+  CXType result;
+  std::vector<CXCursor> params;     // ParmDecls (the C form's This left out); may be empty …
+  std::vector<CXType> param_types;  // … when the types are known only from the function type
+  CXSourceLocation params_from;     // where the first parameter's annotations may start
+  bool variadic = false;
+  model::CallConv callconv = model::CallConv::StdCall;
+  uint32_t slot = 0;  // its vtable slot (inherited slots included)
+};
+
+/// The model functions of one interface's own methods: get_X/put_X/putref_X as properties,
+/// types through cx.map_type, directions from the source or inferred, MEMBERIDs as the IDL
+/// reader gives a method without [id] (a property's accessors share one), vtable offsets.
+/// `parents`: the interface's number of ancestors; `automation`: it derives from IDispatch.
+std::vector<model::Function> make_methods(Context& cx, const std::vector<RawMethod>& methods,
+                                          uint32_t parents, bool automation);
+
+// ---- Raw text (cheader_com_text.cpp) -----------------------------------------------------------
+
+/// One token of raw header text: enough of C's lexical grammar to skip comments, strings and
+/// balanced parentheses, and to read numbers and identifiers.
+struct RawToken {
+  enum class Kind : uint8_t { Ident, Number, String, Comment, Punct, End };
+  Kind kind = Kind::End;
+  std::string_view text;
+  size_t offset = 0;  // in the file
+};
+
+/// Lexes `text` from `pos`; next() returns Kind::End at the end.
+class RawLexer {
+ public:
+  RawLexer(std::string_view text, size_t pos = 0) : text_(text), pos_(pos) {}
+  RawToken next();
+  /// The next token that is not a comment.
+  RawToken next_code();
+  size_t pos() const { return pos_; }
+
+ private:
+  std::string_view text_;
+  size_t pos_;
+};
+
+/// The text of the file a location is in (clang's buffer, not copied), its name, and the byte
+/// offset of the location's expansion point; empty text when unknown.
+struct FileText {
+  std::string name;
+  std::string_view text;
+  size_t offset = 0;
+};
+FileText file_text(CXTranslationUnit tu, CXSourceLocation l);
+
+/// Searches a file's text once for DEFINE_GUID, DEFINE_OLEGUID, EXTERN_GUID, __CRT_UUID_DECL,
+/// MIDL_INTERFACE, DECLSPEC_UUID, __declspec(uuid), DECLARE_INTERFACE_IID[_] and
+/// `const IID X = {…}`, filling cx.guids.
+void scan_guids(Context& cx, const FileText& f);
+
+/// The uuid written on a declaration itself (DECLSPEC_UUID("…"), __declspec(uuid("…")),
+/// MIDL_INTERFACE("…")) between its start and its name; nullopt when none.
+std::optional<support::Guid> uuid_on_declaration(Context& cx, CXCursor decl);
+
+/// paramflag bits an annotation token says: SAL (_In_, _Out_opt_, __RPC__in …), IN/OUT, or a
+/// MIDL comment (/* [retval][out] */). 0 for anything else.
+uint16_t annotation_flags(const RawToken& t);
+
+/// The annotations' paramflag bits in the source from `from` (the previous parameter's end, or
+/// the function's name) to the start of `param`.
+uint16_t flags_between(Context& cx, CXSourceLocation from, CXCursor param);
+
+}  // namespace tlbkit::cheader::detail

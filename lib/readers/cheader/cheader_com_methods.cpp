@@ -1,0 +1,101 @@
+// An interface's methods as model functions: get_X/put_X/putref_X turned back into properties
+// (widl and MIDL write [propget] X as get_X), parameter directions from the source or inferred
+// where the header says none (widl's headers never do), MEMBERIDs and vtable offsets.
+// Layer: readers (private to readers/cheader).
+#include <algorithm>
+#include <map>
+
+#include "readers/cheader/cheader_com_internal.h"
+
+namespace tlbkit::cheader::detail {
+
+namespace m = model;
+
+namespace {
+
+/// The MEMBERID widl and MIDL give the n-th function of an interface without [id]: 0x60000000 |
+/// (number of ancestors << 16) | n (tlbkit's IDL reader: readers/idl/sema_emit.cpp).
+constexpr int32_t kFuncMemidBase = 0x60000000;
+/// The largest vtable offset a typelib holds (an INT16 whose bit 0 is a flag; model/layout.cpp).
+constexpr uint32_t kMaxVtableOffset = 0x7FFC;
+
+bool is_pointer(CXType t) { return clang_getCanonicalType(t).kind == CXType_Pointer; }
+
+/// get_X whose last parameter is a pointer → propget X; put_X / putref_X with a parameter →
+/// propput / propputref X. Anything else is a plain method of its own name.
+std::pair<m::InvokeKind, std::string> property_of(const RawMethod& rm) {
+  const std::string& n = rm.name;
+  const size_t count = rm.param_types.size();
+  auto after = [&](std::string_view p) {
+    return n.size() > p.size() && n.compare(0, p.size(), p) == 0 ? n.substr(p.size())
+                                                                  : std::string();
+  };
+  if (std::string x = after("get_"); !x.empty() && count > 0 && is_pointer(rm.param_types.back()))
+    return {m::InvokeKind::PropertyGet, x};
+  if (std::string x = after("putref_"); !x.empty() && count > 0)
+    return {m::InvokeKind::PropertyPutRef, x};
+  if (std::string x = after("put_"); !x.empty() && count > 0)
+    return {m::InvokeKind::PropertyPut, x};
+  return {m::InvokeKind::Func, n};
+}
+
+/// The direction of a parameter the source says nothing about: [in], except the value a
+/// property get returns, which is [out, retval].
+uint16_t inferred_flags(const RawMethod& rm, m::InvokeKind kind, size_t i) {
+  const bool last = i + 1 == rm.param_types.size();
+  if (kind == m::InvokeKind::PropertyGet && last)
+    return m::paramflag::Out | m::paramflag::RetVal;
+  return m::paramflag::In;
+}
+
+m::Function make_method(Context& cx, const RawMethod& rm, uint32_t ptr) {
+  m::Function f;
+  auto [kind, name] = property_of(rm);
+  f.name = name;
+  f.invkind = kind;
+  f.funckind = m::FuncKind::PureVirtual;
+  f.callconv = rm.callconv;
+  f.variadic = rm.variadic;
+  f.vtable_offset =
+      static_cast<int32_t>(std::min<uint64_t>(uint64_t{rm.slot} * ptr, kMaxVtableOffset));
+  f.result = cx.map_type(rm.result);
+  const bool named = rm.params.size() == rm.param_types.size();
+  for (size_t i = 0; i < rm.param_types.size(); ++i) {
+    m::Param p;
+    p.type = cx.map_type(rm.param_types[i]);
+    if (named) {
+      p.name = spelling(rm.params[i]);
+      CXSourceLocation from = i == 0 ? rm.params_from
+                                     : clang_getRangeEnd(clang_getCursorExtent(rm.params[i - 1]));
+      p.flags = flags_between(cx, from, rm.params[i]);
+    }
+    if (p.flags == 0) p.flags = inferred_flags(rm, kind, i);
+    f.params.push_back(std::move(p));
+  }
+  // As the IDL reader (after widl) records them: a property put's value has no name.
+  if ((kind == m::InvokeKind::PropertyPut || kind == m::InvokeKind::PropertyPutRef) &&
+      !f.params.empty())
+    f.params.back().name.clear();
+  return f;
+}
+
+}  // namespace
+
+std::vector<m::Function> make_methods(Context& cx, const std::vector<RawMethod>& methods,
+                                      uint32_t parents, bool automation) {
+  (void)automation;
+  const uint32_t ptr = cx.opts.target == m::SysKind::Win32 ? 4u : 8u;
+  const int32_t memid_base = kFuncMemidBase | static_cast<int32_t>((parents & 0xFFF) << 16);
+  std::vector<m::Function> out;
+  std::map<std::string, int32_t> ids;  // a property's accessors share the first one's MEMBERID
+  int32_t n = 0;
+  for (const RawMethod& rm : methods) {
+    m::Function f = make_method(cx, rm, ptr);
+    f.memid = ids.try_emplace(f.name, memid_base | n).first->second;
+    ++n;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace tlbkit::cheader::detail

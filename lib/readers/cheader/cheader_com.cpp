@@ -56,7 +56,10 @@ CXCursor type_definition(CXType t) {
 std::vector<std::pair<CXCursor, CXCursor>> bases_of(CXCursor decl) {
   std::vector<std::pair<CXCursor, CXCursor>> out;
   visit_children(decl, [&](CXCursor c) {
-    if (clang_getCursorKind(c) != CXCursor_CXXBaseSpecifier) return CXChildVisit_Break;
+    CXCursorKind k = clang_getCursorKind(c);
+    // Attributes (__declspec(uuid(…)), novtable) come first, then the bases, then the members.
+    if (clang_isAttribute(k)) return CXChildVisit_Continue;
+    if (k != CXCursor_CXXBaseSpecifier) return CXChildVisit_Break;
     out.emplace_back(type_definition(clang_getCursorType(c)), c);
     return CXChildVisit_Continue;
   });
@@ -541,8 +544,17 @@ void read_interface(Context& cx, CXCursor decl, m::TypeInfo& t) {
   }
 }
 
+std::optional<uint32_t> coclass_named(Context& cx, const std::string& name) {
+  if (!cx.guids.com) return std::nullopt;
+  auto it = cx.guids.com->coclasses.find(name);
+  if (it == cx.guids.com->coclasses.end()) return std::nullopt;
+  return it->second;
+}
+
 void note_guid(Context& cx, CXCursor c) {
   CXCursorKind k = clang_getCursorKind(c);
+  if (k != CXCursor_VarDecl && !is_record_kind(k)) return;
+  if (!cx.taken(c)) return;
   if (k == CXCursor_VarDecl) {
     const std::string name = spelling(c);
     if (name.rfind("CLSID_", 0) != 0 || !is_guid_type(clang_getCursorType(c))) return;

@@ -147,5 +147,9 @@ bool is_com_vtbl(Context& cx, CXCursor decl);
 /// (_In_, _Out_opt_, __RPC__in …) and MIDL comments (/* [in] */, /* [retval][out] */) say, read
 /// from the source between the `(` or `,` before the ParmDecl and its type; 0 when it says none.
 uint16_t param_flags_from_source(Context& cx, CXCursor param);
+/// COM reader: the index in lib.types of the coclass note_guid made under this name (from
+/// CLSID_<name> or `class DECLSPEC_UUID("…") <name>;`), so a typedef or forward declaration of
+/// that class names it instead of becoming an empty record; nullopt when none.
+std::optional<uint32_t> coclass_named(Context& cx, const std::string& name);
 
 }  // namespace tlbkit::cheader::detail

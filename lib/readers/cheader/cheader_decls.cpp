@@ -1,0 +1,311 @@
+// Structs and unions with clang's layout for the target (offsets, bit-fields, #pragma pack,
+// nested and anonymous members), enums, typedefs, and DLL functions in their modules.
+// Layer: readers.
+#include <filesystem>
+
+#include "readers/cheader/cheader_state.h"
+
+namespace tlbkit::cheader::detail {
+
+namespace m = tlbkit::model;
+
+namespace {
+
+// widl numbers fields and constants from 0x40000000 and module functions from 0x60000000
+// (its add_var_desc / add_func_desc defaults), which the IDL reader follows.
+constexpr int32_t kVarMemidBase = 0x40000000;
+constexpr int32_t kFuncMemidBase = 0x60000000;
+
+uint32_t non_negative(long long v) {
+  return v > 0 && v <= 0xffffffffLL ? static_cast<uint32_t>(v) : 0u;
+}
+
+m::TypeLayout layout_of(CXType t) {
+  long long align = clang_Type_getAlignOf(t);
+  return m::TypeLayout{non_negative(clang_Type_getSizeOf(t)),
+                       static_cast<uint16_t>(align > 0 && align <= 0xffff ? align : 0), 0};
+}
+
+m::TypeRef mapped_for(Context& cx, CXType t, CXCursor declaring) {
+  CXCursor saved = cx.state->declaring;
+  cx.state->declaring = declaring;
+  m::TypeRef r = cx.map_type(t);
+  cx.state->declaring = saved;
+  return r;
+}
+
+m::Variable field(Context& cx, CXCursor c, uint32_t n) {
+  m::Variable v;
+  v.name = spelling(c);
+  v.memid = kVarMemidBase + static_cast<int32_t>(n);
+  v.varkind = m::VarKind::PerInstance;
+  CXType ft = clang_getCursorType(c);
+  v.type = mapped_for(cx, ft, c);
+  long long bits = clang_Cursor_getOffsetOfField(c);
+  if (bits < 0) bits = 0;
+  if (clang_Cursor_isBitField(c)) {
+    // The storage unit is one of the declared type (MS bit-field layout: a new unit starts when
+    // the declared type changes or the bits run out), found by rounding the bit offset down.
+    long long unit_bits = clang_Type_getSizeOf(ft) * 8;
+    if (unit_bits <= 0) unit_bits = 8;
+    long long start = bits / unit_bits * unit_bits;
+    v.offset = non_negative(start / 8);
+    int width = clang_getFieldDeclBitWidth(c);
+    v.bits = m::BitField{static_cast<uint16_t>(bits - start),
+                         static_cast<uint16_t>(width > 0 ? width : 0)};
+  } else {
+    v.offset = non_negative(bits / 8);
+  }
+  return v;
+}
+
+/// A field name reachable from `rec` through anonymous members ("" when it has none).
+std::string first_named_leaf(CXCursor rec, int depth) {
+  std::string found;
+  if (depth > 16) return found;
+  visit_children(rec, [&](CXCursor c) {
+    CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_FieldDecl && !spelling(c).empty()) {
+      found = spelling(c);
+    } else if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl) &&
+               clang_Cursor_isAnonymousRecordDecl(c)) {
+      found = first_named_leaf(c, depth + 1);
+    }
+    return found.empty() ? CXChildVisit_Continue : CXChildVisit_Break;
+  });
+  return found;
+}
+
+/// An anonymous struct or union member (`union { … };`): a field of its own generated type,
+/// named as the SDK names such members when nameless unions are off (DUMMYUNIONNAME,
+/// DUMMYUNIONNAME2 …, DUMMYSTRUCTNAME …). Its offset is that of any field inside it, less that
+/// field's offset within it.
+m::Variable anonymous_member(Context& cx, CXCursor parent, CXCursor c, uint32_t n,
+                             int& unions, int& structs) {
+  bool is_union = clang_getCursorKind(c) == CXCursor_UnionDecl;
+  int& counter = is_union ? unions : structs;
+  ++counter;
+  m::Variable v;
+  v.name = std::string(is_union ? "DUMMYUNIONNAME" : "DUMMYSTRUCTNAME") +
+           (counter > 1 ? std::to_string(counter) : std::string());
+  v.memid = kVarMemidBase + static_cast<int32_t>(n);
+  v.varkind = m::VarKind::PerInstance;
+  CXType at = clang_getCursorType(c);
+  v.type = mapped_for(cx, at, c);
+  std::string leaf = first_named_leaf(c, 0);
+  if (!leaf.empty()) {
+    long long outer = clang_Type_getOffsetOf(clang_getCursorType(parent), leaf.c_str());
+    long long inner = clang_Type_getOffsetOf(at, leaf.c_str());
+    if (outer >= 0 && inner >= 0 && outer >= inner) v.offset = non_negative((outer - inner) / 8);
+  }
+  return v;
+}
+
+bool is_stdcall_word(const std::string& w) {
+  static const char* const kWords[] = {
+      "__stdcall", "_stdcall", "stdcall", "__pascal", "WINAPI", "APIENTRY", "CALLBACK",
+      "PASCAL", "NTAPI", "WSAAPI", "STDAPI", "STDAPI_", "STDAPICALLTYPE", "STDMETHODCALLTYPE",
+      "WINOLEAPI", "WINOLEAPI_", "WINOLEAUTAPI", "WINOLEAUTAPI_", "STDAPIVCALLTYPE"};
+  for (const char* k : kWords) {
+    if (w == k) return w != "STDAPIVCALLTYPE";
+  }
+  return false;
+}
+
+std::string dll_of(const Context& cx, const std::string& name) {
+  for (const DllRule& r : cx.opts.dll_rules) {
+    if (glob_match(r.pattern, name)) return r.dll;
+  }
+  return cx.opts.dll;
+}
+
+/// A DLL's file stem as a module name: "kernel32.dll" → kernel32.
+std::string module_name(const std::string& dll) {
+  std::string s = std::filesystem::path(dll).stem().string();
+  for (char& ch : s) {
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_') ch = '_';
+  }
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s.front()))) s.insert(0, "_");
+  return s;
+}
+
+}  // namespace
+
+// ---- Records, enums, typedefs -----------------------------------------------------------------
+
+void read_record(Context& cx, CXCursor decl, m::TypeInfo& t) {
+  bool is_union = clang_getCursorKind(decl) == CXCursor_UnionDecl;
+  std::vector<m::Variable> fields;
+  if (clang_isCursorDefinition(decl)) {
+    t.layout = layout_of(clang_getCursorType(decl));
+    int unions = 0, structs = 0;
+    visit_children(decl, [&](CXCursor c) {
+      CXCursorKind k = clang_getCursorKind(c);
+      auto n = static_cast<uint32_t>(fields.size());
+      if (k == CXCursor_FieldDecl) {
+        fields.push_back(field(cx, c, n));
+      } else if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl) &&
+                 clang_Cursor_isAnonymousRecordDecl(c)) {
+        fields.push_back(anonymous_member(cx, decl, c, n, unions, structs));
+      }
+      return CXChildVisit_Continue;
+    });
+  }
+  // An opaque struct (declared, never defined) stays an empty record of unknown size.
+  if (is_union) {
+    t.def = m::UnionDef{std::move(fields)};
+  } else {
+    t.def = m::RecordDef{std::move(fields)};
+  }
+}
+
+void read_enum(Context& cx, CXCursor decl, m::TypeInfo& t) {
+  // An enum is an INT in a type library whatever its C++ underlying type.
+  t.layout = m::TypeLayout{4, 4, 0};
+  m::EnumDef e;
+  bool is_unsigned = false;
+  CXType under = clang_getCanonicalType(clang_getEnumDeclIntegerType(decl));
+  is_unsigned = under.kind == CXType_UInt || under.kind == CXType_ULong ||
+                under.kind == CXType_ULongLong || under.kind == CXType_UChar ||
+                under.kind == CXType_UShort;
+  visit_children(decl, [&](CXCursor c) {
+    if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl) return CXChildVisit_Continue;
+    int64_t value = is_unsigned ? static_cast<int64_t>(clang_getEnumConstantDeclUnsignedValue(c))
+                                : clang_getEnumConstantDeclValue(c);
+    m::Variable v;
+    v.name = spelling(c);
+    v.memid = kVarMemidBase + static_cast<int32_t>(e.values.size());
+    v.varkind = m::VarKind::Const;
+    v.type = m::TypeRef::base(m::vt::Int);
+    // Stored as a VT_I4, narrowed to 32 bits as widl stores an enumerator.
+    v.value = m::Value{m::vt::I4, static_cast<int64_t>(static_cast<int32_t>(
+                                      static_cast<uint32_t>(static_cast<uint64_t>(value))))};
+    // An enumerator is an int in C (GCC's unsigned underlying type aside) unless it needs more.
+    cx.state->ints[v.name] = IntValue{value, value > 0x7fffffff, false};
+    e.values.push_back(std::move(v));
+    return CXChildVisit_Continue;
+  });
+  t.def = std::move(e);
+}
+
+void read_typedef(Context& cx, CXCursor decl, m::TypeInfo& t) {
+  t.layout = layout_of(clang_getCursorType(decl));
+  t.def = m::AliasDef{mapped_for(cx, clang_getTypedefDeclUnderlyingType(decl), decl)};
+}
+
+// The IDL reader's rule (sema_symbols.cpp declare_typedef, sema_emit_types.cpp add_entry):
+// `typedef struct tag {…} Name;` is the struct `tag` (a typedef that is not public adds nothing
+// and is seen through); `typedef struct {…} Name;` makes `Name` an alias of the tagless struct,
+// which gets a generated name; `typedef enum X {…} X;` is the enum. A typedef of anything else
+// (a base type, a pointer, a function pointer) taken from the header becomes an alias of its
+// own, while references to it still see through it, as the IDL reader's do.
+std::optional<uint32_t> declare_typedef(Context& cx, CXCursor decl, const std::string& usr) {
+  std::string name = spelling(decl);
+  if (name.empty() || is_automation_name(name)) return std::nullopt;
+  CXType under = strip_sugar(clang_getTypedefDeclUnderlyingType(decl));
+  if (under.kind == CXType_Record || under.kind == CXType_Enum) {
+    CXCursor rec = clang_getTypeDeclaration(under);
+    std::string tag = spelling(rec);
+    if (is_automation_name(tag)) return std::nullopt;
+    if (!tag.empty() && !is_generated_tag(tag)) return cx.declare(rec);
+  }
+  m::TypeInfo t;
+  t.name = name;
+  auto idx = static_cast<uint32_t>(cx.lib.types.size());
+  cx.lib.types.push_back(t);
+  cx.state->by_usr.emplace(usr, idx);
+  read_typedef(cx, decl, t);
+  cx.lib.types[idx] = std::move(t);
+  return idx;
+}
+
+// ---- Functions --------------------------------------------------------------------------------
+
+// On win32 clang's calling convention is the declared one. On win64 there is one convention and
+// clang drops __stdcall from the type, so the declaration's own words decide: StdCall when the
+// tokens before its name say __stdcall or a Windows macro that means it (WINAPI, CALLBACK,
+// STDAPI, STDMETHODCALLTYPE …), CDecl otherwise — what the same declaration means on win32.
+m::CallConv callconv_of(Context& cx, CXType fn, CXCursor decl) {
+  if (cx.lib.syskind == m::SysKind::Win32) {
+    switch (clang_getFunctionTypeCallingConv(fn)) {
+      case CXCallingConv_X86StdCall: return m::CallConv::StdCall;
+      case CXCallingConv_X86FastCall: return m::CallConv::FastCall;
+      case CXCallingConv_X86Pascal: return m::CallConv::Pascal;
+      default: return m::CallConv::CDecl;
+    }
+  }
+  if (clang_Cursor_isNull(decl)) return m::CallConv::CDecl;
+  CXSourceRange extent = clang_getCursorExtent(decl);
+  CXSourceRange before =
+      clang_getRange(clang_getRangeStart(extent), clang_getCursorLocation(decl));
+  Tokens toks(cx.tu, before);
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks.kind(i) == CXToken_Identifier || toks.kind(i) == CXToken_Keyword) {
+      if (is_stdcall_word(toks.text(i))) return m::CallConv::StdCall;
+    }
+  }
+  return m::CallConv::CDecl;
+}
+
+m::FunctionSig signature_of(Context& cx, CXType fn) {
+  m::FunctionSig sig;
+  sig.callconv = callconv_of(cx, fn, cx.state->declaring);
+  sig.variadic = clang_isFunctionTypeVariadic(fn) != 0;
+  sig.result = cx.map_type(clang_getResultType(fn));
+  int n = clang_getNumArgTypes(fn);
+  for (int i = 0; i < n; ++i) {
+    m::Param p;
+    p.type = cx.map_type(clang_getArgType(fn, static_cast<unsigned>(i)));
+    p.flags = m::paramflag::In;
+    sig.params.push_back(std::move(p));
+  }
+  return sig;
+}
+
+m::ModuleDef& module_for(Context& cx, const std::string& dll) {
+  auto it = cx.state->modules.find(dll);
+  if (it == cx.state->modules.end()) {
+    m::TypeInfo t;
+    t.name = dll.empty() ? cx.state->stem : module_name(dll);
+    t.def = m::ModuleDef{dll, {}, {}};
+    it = cx.state->modules.emplace(dll, static_cast<uint32_t>(cx.lib.types.size())).first;
+    cx.lib.types.push_back(std::move(t));
+  }
+  return std::get<m::ModuleDef>(cx.lib.types[it->second].def);
+}
+
+void read_function(Context& cx, CXCursor fn) {
+  // Inline and static functions are the header's own helpers, not DLL exports.
+  if (clang_Cursor_getStorageClass(fn) == CX_SC_Static || clang_Cursor_isFunctionInlined(fn)) {
+    return;
+  }
+  std::string name = spelling(fn);
+  if (name.empty() || !cx.state->members.insert("f:" + name).second) return;  // redeclared
+  CXType type = clang_getCursorType(fn);
+  m::Function f;
+  f.name = name;
+  f.funckind = m::FuncKind::Static;
+  f.invkind = m::InvokeKind::Func;
+  f.callconv = callconv_of(cx, type, fn);
+  f.variadic = clang_isFunctionTypeVariadic(type) != 0;
+  f.result = mapped_for(cx, clang_getResultType(type), fn);
+  int n = clang_Cursor_getNumArguments(fn);
+  for (int i = 0; i < n; ++i) {
+    CXCursor arg = clang_Cursor_getArgument(fn, static_cast<unsigned>(i));
+    m::Param p;
+    p.name = spelling(arg);
+    p.type = mapped_for(cx, clang_getCursorType(arg), arg);
+    p.flags = m::paramflag::In;
+    f.params.push_back(std::move(p));
+  }
+  f.entry = m::DllEntry{name};
+  std::string dll = dll_of(cx, name);
+  if (dll.empty()) {
+    if (cx.state->functions_without_dll++ == 0) cx.state->first_without_dll = location_of(fn);
+  }
+  m::ModuleDef& mod = module_for(cx, dll);
+  f.memid = kFuncMemidBase + static_cast<int32_t>(mod.functions.size());
+  mod.functions.push_back(std::move(f));
+}
+
+}  // namespace tlbkit::cheader::detail

@@ -1,0 +1,311 @@
+// C types as model types, with the meaning tlbkit's IDL reader gives the same names (its
+// sema_types.cpp: OLE Automation's names first, IUnknown/IDispatch pointers as VT_UNKNOWN and
+// VT_DISPATCH, typedefs seen through unless they name a tagless type), and OLE Automation's own
+// types as stdole2.tlb's. Layer: readers.
+#include <array>
+
+#include "readers/cheader/cheader_state.h"
+
+namespace tlbkit::cheader::detail {
+
+namespace m = tlbkit::model;
+
+namespace {
+
+/// stdole2.tlb's types: name, index in the library, GUID (none for records and the
+/// dispinterface aliases). Taken from testdata/corpus/wine/stdole2.tlb, the library the driver
+/// builds in (driver/builtin_libraries(), which this layer cannot include); a reference to one of
+/// them is by GUID when it has one and by index otherwise, as the IDL reader's import_ref makes it.
+struct StdoleType {
+  const char* name;
+  uint32_t index;
+  const char* guid;
+};
+constexpr std::array<StdoleType, 42> kStdole = {{
+    {"GUID", 0, nullptr},
+    {"DISPPARAMS", 1, nullptr},
+    {"EXCEPINFO", 2, nullptr},
+    {"IUnknown", 3, "{00000000-0000-0000-C000-000000000046}"},
+    {"IDispatch", 4, "{00020400-0000-0000-C000-000000000046}"},
+    {"IEnumVARIANT", 5, "{00020404-0000-0000-C000-000000000046}"},
+    {"OLE_COLOR", 6, "{66504301-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"OLE_XPOS_PIXELS", 7, "{66504302-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"OLE_YPOS_PIXELS", 8, "{66504303-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"OLE_XSIZE_PIXELS", 9, "{66504304-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"OLE_YSIZE_PIXELS", 10, "{66504305-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"OLE_XPOS_HIMETRIC", 11, "{66504306-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"OLE_YPOS_HIMETRIC", 12, "{66504307-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"OLE_XSIZE_HIMETRIC", 13, "{66504308-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"OLE_YSIZE_HIMETRIC", 14, "{66504309-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"OLE_XPOS_CONTAINER", 15, "{BF030640-9069-101B-AE2D-08002B2EC713}"},
+    {"OLE_YPOS_CONTAINER", 16, "{BF030641-9069-101B-AE2D-08002B2EC713}"},
+    {"OLE_XSIZE_CONTAINER", 17, "{BF030642-9069-101B-AE2D-08002B2EC713}"},
+    {"OLE_YSIZE_CONTAINER", 18, "{BF030643-9069-101B-AE2D-08002B2EC713}"},
+    {"OLE_HANDLE", 19, "{66504313-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"OLE_OPTEXCLUSIVE", 20, "{6650430B-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"OLE_CANCELBOOL", 21, "{BF030644-9069-101B-AE2D-08002B2EC713}"},
+    {"OLE_ENABLEDEFAULTBOOL", 22, "{BF030645-9069-101B-AE2D-08002B2EC713}"},
+    {"OLE_TRISTATE", 23, "{6650430A-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"FONTNAME", 24, "{6650430D-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"FONTSIZE", 25, "{6650430E-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"FONTBOLD", 26, "{6650430F-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"FONTITALIC", 27, "{66504310-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"FONTUNDERSCORE", 28, "{66504311-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"FONTSTRIKETHROUGH", 29, "{66504312-BE0F-101A-8BBB-00AA00300CAB}"},
+    {"IFont", 30, "{BEF6E002-A874-101A-8BBA-00AA00300CAB}"},
+    {"Font", 31, "{BEF6E003-A874-101A-8BBA-00AA00300CAB}"},
+    {"IFontDisp", 32, nullptr},
+    {"StdFont", 33, "{0BE35203-8F91-11CE-9DE3-00AA004BB851}"},
+    {"IPicture", 34, "{7BF80980-BF32-101A-8BBB-00AA00300CAB}"},
+    {"Picture", 35, "{7BF80981-BF32-101A-8BBB-00AA00300CAB}"},
+    {"IPictureDisp", 36, nullptr},
+    {"StdPicture", 37, "{0BE35204-8F91-11CE-9DE3-00AA004BB851}"},
+    {"LoadPictureConstants", 38, "{E6C8FA08-BD9F-11D0-985E-00C04FC29993}"},
+    {"StdFunctions", 39, "{91209AC0-60F6-11CF-9C5D-00AA00C1489E}"},
+    {"FontEvents", 40, "{4EF6100A-AF88-11D0-9846-00C04FC29993}"},
+    {"IFontEventsDisp", 41, nullptr},
+}};
+
+const StdoleType* find_stdole(std::string_view name) {
+  for (const StdoleType& s : kStdole) {
+    if (name == s.name) return &s;
+  }
+  return nullptr;
+}
+
+/// Types OLE Automation knows by name, whatever their C definition (the IDL reader's list, and
+/// CY, which MinGW declares as a union where wtypes.idl has a struct: the currency type either
+/// way). LPCSTR, LPCWSTR, LPOLESTR and LPCOLESTR are [string] typedefs in wtypes.idl, which the
+/// IDL reader reads as LPSTR/LPWSTR.
+uint16_t named_vt(std::string_view name) {
+  static constexpr std::pair<std::string_view, uint16_t> kNames[] = {
+      {"BSTR", m::vt::Bstr},       {"CURRENCY", m::vt::Cy},      {"CY", m::vt::Cy},
+      {"DATE", m::vt::Date},       {"DECIMAL", m::vt::Decimal},  {"HRESULT", m::vt::HResult},
+      {"LPSTR", m::vt::LpStr},     {"LPCSTR", m::vt::LpStr},     {"LPWSTR", m::vt::LpWStr},
+      {"LPCWSTR", m::vt::LpWStr},  {"LPOLESTR", m::vt::LpWStr},  {"LPCOLESTR", m::vt::LpWStr},
+      {"SCODE", m::vt::Error},     {"VARIANT", m::vt::Variant},  {"VARIANT_BOOL", m::vt::Bool}};
+  for (const auto& [n, vt] : kNames) {
+    if (name == n) return vt;
+  }
+  return 0;
+}
+
+/// VARTYPEs of C's arithmetic types with Windows' sizes (long is 32 bits; wchar_t is read as a
+/// short and char as signed, as widl reads them).
+uint16_t builtin_vt(CXTypeKind k) {
+  switch (k) {
+    case CXType_Void: return m::vt::Void;
+    case CXType_Bool:
+    case CXType_UChar:
+    case CXType_Char_U: return m::vt::UI1;
+    case CXType_Char_S:
+    case CXType_SChar: return m::vt::I1;
+    case CXType_WChar:
+    case CXType_Short: return m::vt::I2;
+    case CXType_Char16:
+    case CXType_UShort: return m::vt::UI2;
+    case CXType_Int: return m::vt::Int;
+    case CXType_UInt: return m::vt::UInt;
+    case CXType_Long: return m::vt::I4;
+    case CXType_Char32:
+    case CXType_ULong: return m::vt::UI4;
+    case CXType_LongLong: return m::vt::I8;
+    case CXType_ULongLong: return m::vt::UI8;
+    case CXType_Float: return m::vt::R4;
+    case CXType_Double:
+    case CXType_LongDouble: return m::vt::R8;
+    default: return 0;
+  }
+}
+
+bool is_function_type(CXType t) {
+  return t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto;
+}
+
+m::TypeRef map(Context& cx, CXType t, int depth);
+
+/// A struct, union, enum or interface declaration as a reference.
+m::TypeRef decl_ref(Context& cx, CXCursor decl) {
+  std::string name = spelling(decl);
+  if (name == "IUnknown") return m::TypeRef::base(m::vt::Unknown);
+  if (name == "IDispatch") return m::TypeRef::base(m::vt::Dispatch);
+  if (find_stdole(name)) return cx.stdole(name);
+  std::optional<uint32_t> idx = cx.declare(decl);
+  if (!idx) return m::TypeRef::base(m::vt::Void);
+  m::UserType ut;
+  ut.name = cx.lib.types[*idx].name;
+  ut.index = *idx;
+  return m::TypeRef{std::move(ut)};
+}
+
+/// A typedef name: OLE Automation's names, stdole's types, the alias of a tagless type, or
+/// seen through to what it names.
+m::TypeRef map_typedef(Context& cx, CXType t, int depth) {
+  CXCursor decl = clang_getTypeDeclaration(t);
+  std::string name = spelling(decl);
+  if (uint16_t vt = named_vt(name)) return m::TypeRef::base(vt);
+  CXType under = strip_sugar(clang_getTypedefDeclUnderlyingType(decl));
+  if (under.kind == CXType_Record || under.kind == CXType_Enum) {
+    CXCursor rec = clang_getTypeDeclaration(under);
+    std::string tag = spelling(rec);
+    if (name == "IUnknown") return m::TypeRef::base(m::vt::Unknown);
+    if (name == "IDispatch") return m::TypeRef::base(m::vt::Dispatch);
+    if (find_stdole(name)) return cx.stdole(name);
+    if (tag.empty() || is_generated_tag(tag)) {
+      // The typedef names a tagless type: it is an alias of it (the IDL reader's rule).
+      if (std::optional<uint32_t> idx = cx.declare(decl)) {
+        m::UserType ut;
+        ut.name = cx.lib.types[*idx].name;
+        ut.index = *idx;
+        return m::TypeRef{std::move(ut)};
+      }
+    }
+    return decl_ref(cx, rec);
+  }
+  return map(cx, clang_getTypedefDeclUnderlyingType(decl), depth + 1);
+}
+
+/// SAFEARRAY (oaidl's tagSAFEARRAY) behind a pointer is a SAFEARRAY of unknown element type:
+/// VARIANT, the usual reading of a bare SAFEARRAY*.
+bool is_safearray(CXType t) {
+  t = strip_sugar(t);
+  if (t.kind == CXType_Typedef) {
+    std::string n = spelling(clang_getTypeDeclaration(t));
+    if (n == "SAFEARRAY") return true;
+    return is_safearray(clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t)));
+  }
+  return t.kind == CXType_Record && spelling(clang_getTypeDeclaration(t)) == "tagSAFEARRAY";
+}
+
+m::TypeRef map_pointer(Context& cx, CXType t, int depth) {
+  CXType pointee = clang_getPointeeType(t);
+  CXType bare = clang_getCanonicalType(pointee);
+  if (is_function_type(bare)) {
+    m::Pointer p{m::TypeRef::base(m::vt::Void)};
+    p.function = signature_of(cx, bare);
+    return m::TypeRef{std::move(p)};
+  }
+  if (is_safearray(pointee)) return m::TypeRef::safearray_of(m::TypeRef::base(m::vt::Variant));
+  m::TypeRef inner = map(cx, pointee, depth + 1);
+  // IUnknown and IDispatch already are pointers: `IUnknown *p` is VT_UNKNOWN.
+  if (const auto* b = std::get_if<m::BaseType>(&inner.v);
+      b && (b->vt == m::vt::Unknown || b->vt == m::vt::Dispatch) && bare.kind != CXType_ConstantArray) {
+    return inner;
+  }
+  return m::TypeRef::pointer_to(std::move(inner));
+}
+
+m::TypeRef map_array(Context& cx, CXType t, int depth) {
+  m::CArray arr;
+  CXType cur = t;
+  for (int guard = 0; guard < 64; ++guard) {
+    CXType s = strip_sugar(cur);
+    if (s.kind == CXType_ConstantArray) {
+      long long n = clang_getArraySize(s);
+      arr.bounds.push_back({0, n > 0 && n <= 0x7fffffff ? static_cast<uint32_t>(n) : 0u});
+    } else if (s.kind == CXType_IncompleteArray) {
+      arr.bounds.push_back({0, 0});
+    } else {
+      break;
+    }
+    cur = clang_getArrayElementType(s);
+  }
+  arr.element = map(cx, cur, depth + 1);
+  return m::TypeRef{std::move(arr)};
+}
+
+m::TypeRef map(Context& cx, CXType t, int depth) {
+  // Declarators nest only so deep in real headers; the bound keeps a hostile one finite.
+  if (depth > 64) return m::TypeRef::base(m::vt::Void);
+  t = strip_sugar(t);
+  if (uint16_t vt = builtin_vt(t.kind)) return m::TypeRef::base(vt);
+  switch (t.kind) {
+    case CXType_Typedef:
+      return map_typedef(cx, t, depth);
+    case CXType_Pointer:
+    case CXType_LValueReference:
+    case CXType_RValueReference:  // a reference is a pointer in the model
+      return map_pointer(cx, t, depth);
+    case CXType_ConstantArray:
+    case CXType_IncompleteArray:
+      return map_array(cx, t, depth);
+    case CXType_Record:
+    case CXType_Enum:
+      return decl_ref(cx, clang_getTypeDeclaration(t));
+    case CXType_Int128:
+    case CXType_UInt128: {
+      m::CArray bytes{m::TypeRef::base(m::vt::UI1), {{0, 16}}};  // no VARTYPE holds 128 bits
+      return m::TypeRef{std::move(bytes)};
+    }
+    default:
+      break;
+  }
+  CXType canon = clang_getCanonicalType(t);
+  if (canon.kind != t.kind && canon.kind != CXType_Invalid) return map(cx, canon, depth + 1);
+  return m::TypeRef::base(m::vt::Void);
+}
+
+}  // namespace
+
+CXType strip_sugar(CXType t) {
+  for (int guard = 0; guard < 64; ++guard) {
+    if (t.kind == CXType_Elaborated) {
+      t = clang_Type_getNamedType(t);
+    } else if (t.kind == CXType_Attributed) {
+      t = clang_Type_getModifiedType(t);
+    } else if (t.kind == CXType_Unexposed) {
+      // Decayed parameter types, template sugar …: what they stand for.
+      CXType c = clang_getCanonicalType(t);
+      if (c.kind == CXType_Unexposed || c.kind == CXType_Invalid) return t;
+      t = c;
+    } else {
+      return t;
+    }
+  }
+  return t;
+}
+
+bool is_stdole_name(std::string_view name) { return find_stdole(name) != nullptr; }
+
+bool is_automation_name(std::string_view name) {
+  return named_vt(name) != 0 || name == "IUnknown" || name == "IDispatch" || find_stdole(name);
+}
+
+std::string generated_name(Context& cx) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%08X", cx.state->generated++);
+  return "__TLBKIT_" + cx.state->stem + "_generated_name_" + buf;
+}
+
+bool is_generated_tag(std::string_view tag) {
+  return glob_match("__WIDL_*_generated_name_*", tag) ||
+         glob_match("__TLBKIT_*_generated_name_*", tag);
+}
+
+m::TypeRef Context::map_type(CXType t) { return map(*this, t, 0); }
+
+m::TypeRef Context::stdole(const std::string& name) {
+  if (!state->stdole_import) {
+    state->stdole_import = static_cast<uint32_t>(lib.imports.size());
+    m::ImportedLibrary imp;
+    imp.libid = m::stdole_libid();
+    imp.version = m::Version{2, 0};
+    imp.lcid = 0;
+    imp.file = "stdole2.tlb";
+    imp.name = "stdole";
+    lib.imports.push_back(std::move(imp));
+  }
+  m::UserType ut;
+  ut.import = state->stdole_import;
+  ut.name = name;
+  if (const StdoleType* s = find_stdole(name)) {
+    if (s->guid) {
+      ut.guid = support::Guid::parse(s->guid);
+    } else {
+      ut.index = s->index;
+    }
+  }
+  return m::TypeRef{std::move(ut)};
+}
+
+}  // namespace tlbkit::cheader::detail

@@ -94,6 +94,21 @@ bool is_function_pointer(CXType t) {
   return k == CXType_FunctionProto || k == CXType_FunctionNoProto;
 }
 
+/// `t` with the sugar over a pointer removed (a typedef of a function pointer, `struct` …),
+/// keeping the sugar under it, so a function pointer's parameter types keep their names.
+CXType pointer_type(CXType t) {
+  for (int guard = 0; guard < kMaxDepth && t.kind != CXType_Pointer; ++guard) {
+    if (t.kind == CXType_Typedef) {
+      t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
+    } else if (t.kind == CXType_Elaborated) {
+      t = clang_Type_getNamedType(t);
+    } else {
+      return clang_getCanonicalType(t);
+    }
+  }
+  return t;
+}
+
 /// The fields of a record, in order.
 std::vector<CXCursor> fields_of(CXCursor decl) {
   std::vector<CXCursor> out;
@@ -136,6 +151,50 @@ CXCursor c_vtbl_of(CXCursor decl) {
   return vtbl;
 }
 
+/// The widl group comment `/*** IFoo methods ***/` → "IFoo"; "" for any other text.
+std::string group_comment(std::string_view c) {
+  constexpr std::string_view open = "/***", close = "methods ***/";
+  if (c.size() < open.size() + close.size() || c.substr(0, open.size()) != open ||
+      c.substr(c.size() - close.size()) != close)
+    return {};
+  std::string_view mid = c.substr(open.size(), c.size() - open.size() - close.size());
+  while (!mid.empty() && mid.front() == ' ') mid.remove_prefix(1);
+  while (!mid.empty() && mid.back() == ' ') mid.remove_suffix(1);
+  return std::string(mid);
+}
+
+/// The name widl's group comments give the base of a C interface (see CInterface).
+std::string hinted_base(Context& cx, CXCursor vtbl) {
+  CXSourceRange ext = clang_getCursorExtent(vtbl);
+  FileText from = file_text(cx.tu, clang_getRangeStart(ext));
+  FileText to = file_text(cx.tu, clang_getRangeEnd(ext));
+  if (from.text.empty() || from.name != to.name || to.offset < from.offset) return {};
+  std::vector<std::string> groups;
+  RawLexer lx(from.text.substr(0, to.offset), from.offset);
+  for (RawToken t = lx.next(); t.kind != RawToken::Kind::End; t = lx.next()) {
+    if (t.kind != RawToken::Kind::Comment) continue;
+    if (std::string g = group_comment(t.text); !g.empty()) groups.push_back(std::move(g));
+  }
+  return groups.size() >= 2 ? groups[groups.size() - 2] : std::string();
+}
+
+CInterface describe_c(Context& cx, CXCursor decl, CXCursor vtbl) {
+  CInterface ci{spelling(decl), decl, {}, {}, hinted_base(cx, vtbl)};
+  for (CXCursor f : fields_of(vtbl)) {
+    std::string name = spelling(f);
+    std::string sig = name + "(";
+    CXType fn = clang_getCanonicalType(clang_getPointeeType(pointer_type(clang_getCursorType(f))));
+    int n = clang_getNumArgTypes(fn);
+    for (int i = 1; i < n; ++i) {
+      if (i > 1) sig += ",";
+      sig += spelling(clang_getArgType(fn, static_cast<unsigned>(i)));
+    }
+    ci.names.push_back(std::move(name));
+    ci.sigs.push_back(sig + ")");
+  }
+  return ci;
+}
+
 /// Lists the C interfaces of the translation unit once (for finding a C interface's base).
 const std::vector<CInterface>& c_interfaces(Context& cx) {
   ComMemo& mm = memo(cx);
@@ -143,6 +202,7 @@ const std::vector<CInterface>& c_interfaces(Context& cx) {
   mm.c_interfaces_listed = true;
   auto look = [&](CXCursor c, auto& self) -> void {
     CXCursorKind k = clang_getCursorKind(c);
+    // libclang 14 shows extern "C" blocks as UnexposedDecl.
     if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl || k == CXCursor_Namespace) {
       visit_children(c, [&](CXCursor inner) {
         self(inner, self);
@@ -152,10 +212,7 @@ const std::vector<CInterface>& c_interfaces(Context& cx) {
     }
     if (k != CXCursor_StructDecl || !clang_isCursorDefinition(c)) return;
     CXCursor vtbl = c_vtbl_of(c);
-    if (clang_Cursor_isNull(vtbl)) return;
-    CInterface ci{spelling(c), c, {}};
-    for (CXCursor f : fields_of(vtbl)) ci.slots.push_back(spelling(f));
-    mm.c_interfaces.push_back(std::move(ci));
+    if (!clang_Cursor_isNull(vtbl)) mm.c_interfaces.push_back(describe_c(cx, c, vtbl));
   };
   visit_children(clang_getTranslationUnitCursor(cx.tu), [&](CXCursor c) {
     look(c, look);
@@ -385,33 +442,35 @@ void read_cpp_interface(Context& cx, CXCursor decl, m::TypeInfo& t) {
 
 // ---- The C form --------------------------------------------------------------------------------
 
-/// The base a C interface's leading slots match: IUnknown's 3, IDispatch's 7, or the longest
-/// other C interface of the translation unit whose slots are a proper prefix of these.
-const CInterface* c_base_candidate(Context& cx, const std::string& self,
-                                   const std::vector<std::string>& slots) {
+bool proper_prefix(const std::vector<std::string>& p, const std::vector<std::string>& of) {
+  return p.size() < of.size() && std::equal(p.begin(), p.end(), of.begin());
+}
+
+/// The other C interface of the translation unit a C interface derives from: the one widl's
+/// group comments name if its slots are a prefix of these, else the longest whose slots (names
+/// and parameter types) are a proper prefix.
+const CInterface* c_base_candidate(Context& cx, const CInterface& self) {
   const CInterface* best = nullptr;
   for (const CInterface& ci : c_interfaces(cx)) {
-    if (ci.name == self || ci.slots.size() >= slots.size()) continue;
-    if (best && ci.slots.size() <= best->slots.size()) continue;
-    if (std::equal(ci.slots.begin(), ci.slots.end(), slots.begin())) best = &ci;
+    if (ci.name == self.name || !proper_prefix(ci.sigs, self.sigs)) continue;
+    if (ci.name == self.hinted_base) return &ci;
+    if (!best || ci.sigs.size() > best->sigs.size()) best = &ci;
   }
   return best;
 }
 
-BaseInfo c_base(Context& cx, const std::string& self, const std::vector<std::string>& slots,
-                int depth) {
-  auto prefix = [&](const std::vector<std::string>& p) {
-    return p.size() < slots.size() && std::equal(p.begin(), p.end(), slots.begin());
-  };
-  const CInterface* cand = depth > kMaxDepth ? nullptr : c_base_candidate(cx, self, slots);
-  const size_t len = cand ? cand->slots.size() : 0;
+/// The base of a C interface: IDispatch's 7 slots or IUnknown's 3 by name, unless a longer
+/// interface of the header matches; else the candidate above.
+BaseInfo c_base(Context& cx, const CInterface& self, int depth) {
+  const CInterface* cand = depth > kMaxDepth ? nullptr : c_base_candidate(cx, self);
+  const size_t len = cand ? cand->sigs.size() : 0;
   if (cand && (cand->name == "IUnknown" || cand->name == "IDispatch"))
     return stdole_base(cx, cand->name);
-  // IDispatch's 7 and IUnknown's 3 unless a longer interface of the header matches.
-  if (len <= 7 && prefix(idispatch_slots())) return stdole_base(cx, "IDispatch");
-  if (len <= 3 && prefix(iunknown_slots())) return stdole_base(cx, "IUnknown");
+  if (len <= 7 && proper_prefix(idispatch_slots(), self.names))
+    return stdole_base(cx, "IDispatch");
+  if (len <= 3 && proper_prefix(iunknown_slots(), self.names)) return stdole_base(cx, "IUnknown");
   if (!cand) return {};
-  BaseInfo b = c_base(cx, cand->name, cand->slots, depth + 1);
+  BaseInfo b = c_base(cx, *cand, depth + 1);
   b.slots = static_cast<uint32_t>(len);
   b.parents += 1;
   if (depth == 0) b.ref = local_base_ref(cx, cand->decl);
@@ -420,9 +479,7 @@ BaseInfo c_base(Context& cx, const std::string& self, const std::vector<std::str
 
 void read_c_interface(Context& cx, CXCursor decl, CXCursor vtbl, m::TypeInfo& t) {
   std::vector<CXCursor> fields = fields_of(vtbl);
-  std::vector<std::string> slots;
-  for (CXCursor f : fields) slots.push_back(spelling(f));
-  BaseInfo base = c_base(cx, t.name, slots, 0);
+  BaseInfo base = c_base(cx, describe_c(cx, decl, vtbl), 0);
   if (base.slots == 0 && t.name != "IUnknown") {
     cx.diags.warning("TK8047", location_of(decl),
                      "the vtable of C interface '" + t.name +
@@ -432,11 +489,11 @@ void read_c_interface(Context& cx, CXCursor decl, CXCursor vtbl, m::TypeInfo& t)
   std::vector<RawMethod> raws;
   for (size_t k = base.slots; k < fields.size(); ++k) {
     CXCursor f = fields[k];
-    CXType fn = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(
-        clang_getCursorType(f))));
+    // Typedef names kept (BSTR, VARIANT_BOOL): the canonical type would lose them.
+    CXType fn = clang_getPointeeType(pointer_type(clang_getCursorType(f)));
     RawMethod rm;
     rm.cursor = f;
-    rm.name = slots[k];
+    rm.name = spelling(f);
     rm.result = clang_getResultType(fn);
     rm.params_from = clang_getCursorLocation(f);
     std::vector<CXCursor> parms;

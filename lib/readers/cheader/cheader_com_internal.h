@@ -21,7 +21,11 @@ namespace tlbkit::cheader::detail {
 struct CInterface {
   std::string name;
   CXCursor decl;
-  std::vector<std::string> slots;
+  std::vector<std::string> names;  // each slot's method name
+  std::vector<std::string> sigs;   // … with its parameter types after This: "Item(long,IFoo **)"
+  /// widl's `/*** IBase methods ***/` comments in the Vtbl name each group of slots: the name of
+  /// the group before the last one (the base), when there are such comments.
+  std::string hinted_base;
 };
 
 struct ComMemo {

@@ -295,7 +295,9 @@ void read_function(Context& cx, CXCursor fn) {
     m::Param p;
     p.name = spelling(arg);
     p.type = mapped_for(cx, clang_getCursorType(arg), arg);
-    p.flags = m::paramflag::In;
+    // Directions from SAL (_In_, _Out_ …) and /* [in] */ comments; [in] when none is given.
+    p.flags = param_flags_from_source(cx, arg);
+    if (p.flags == 0) p.flags = m::paramflag::In;
     f.params.push_back(std::move(p));
   }
   f.entry = m::DllEntry{name};

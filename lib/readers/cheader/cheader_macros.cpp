@@ -498,7 +498,8 @@ void read_const_var(Context& cx, CXCursor var) {
                                                              : clang_getArrayElementType(canon));
     bool chars = elem.kind == CXType_Char_S || elem.kind == CXType_SChar ||
                  elem.kind == CXType_WChar || elem.kind == CXType_Char16;
-    if (!chars || !clang_isConstQualifiedType(elem)) return;
+    // clang may show an array's const on the array type rather than on its elements.
+    if (!chars || !(clang_isConstQualifiedType(elem) || (k != CXType_Pointer && is_const))) return;
     std::vector<Tok> toks = tokens_of(cx.tu, clang_getCursorExtent(init));
     if (auto s = string_value(toks)) {
       uint16_t vt = elem.kind == CXType_Char_S || elem.kind == CXType_SChar ? m::vt::LpStr

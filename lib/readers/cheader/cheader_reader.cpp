@@ -289,6 +289,14 @@ std::optional<uint32_t> Context::declare(CXCursor decl) {
     case CXCursor_EnumDecl: {
       std::string tag = spelling(decl);
       if (is_automation_name(tag)) return std::nullopt;  // stdole's, or a base type
+      // A template specialization (MinGW's __mingw_uuidof_s<IFoo> …) is C++ machinery, and a
+      // C interface's struct of function pointers is part of the interface.
+      if (!clang_Cursor_isNull(clang_getSpecializedCursorTemplate(decl))) return std::nullopt;
+      if (kind != CXCursor_EnumDecl && is_com_vtbl(*this, decl)) return std::nullopt;
+      // A class known only by its CLSID (`class DECLSPEC_UUID("…") Foo;`) is its coclass.
+      if (!clang_isCursorDefinition(decl)) {
+        if (std::optional<uint32_t> co = coclass_named(*this, tag)) return co;
+      }
       t.name = tag.empty() ? generated_name(*this) : tag;
       break;
     }

@@ -162,7 +162,12 @@ m::TypeRef map_typedef(Context& cx, CXType t, int depth) {
     }
     return decl_ref(cx, rec);
   }
-  return map(cx, clang_getTypedefDeclUnderlyingType(decl), depth + 1);
+  // Seen through: a function pointer's calling convention is in the typedef's own words.
+  CXCursor saved = cx.state->declaring;
+  cx.state->declaring = decl;
+  m::TypeRef r = map(cx, clang_getTypedefDeclUnderlyingType(decl), depth + 1);
+  cx.state->declaring = saved;
+  return r;
 }
 
 /// SAFEARRAY (oaidl's tagSAFEARRAY) behind a pointer is a SAFEARRAY of unknown element type:

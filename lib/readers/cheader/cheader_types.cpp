@@ -193,8 +193,9 @@ m::TypeRef map_pointer(Context& cx, CXType t, int depth) {
   if (is_safearray(pointee)) return m::TypeRef::safearray_of(m::TypeRef::base(m::vt::Variant));
   m::TypeRef inner = map(cx, pointee, depth + 1);
   // IUnknown and IDispatch already are pointers: `IUnknown *p` is VT_UNKNOWN.
+  // (Only a pointer to the interface itself: `IUnknown **` is a pointer to VT_UNKNOWN.)
   if (const auto* b = std::get_if<m::BaseType>(&inner.v);
-      b && (b->vt == m::vt::Unknown || b->vt == m::vt::Dispatch) && bare.kind != CXType_ConstantArray) {
+      b && (b->vt == m::vt::Unknown || b->vt == m::vt::Dispatch) && bare.kind == CXType_Record) {
     return inner;
   }
   return m::TypeRef::pointer_to(std::move(inner));

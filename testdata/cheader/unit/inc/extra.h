@@ -1,0 +1,2 @@
+/* Found only through -I testdata/cheader/unit/inc (see include_dir.h). */
+struct FromIncludeDir { int v; };

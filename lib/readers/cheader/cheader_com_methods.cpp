@@ -39,16 +39,57 @@ std::pair<m::InvokeKind, std::string> property_of(const RawMethod& rm) {
   return {m::InvokeKind::Func, n};
 }
 
-/// The direction of a parameter the source says nothing about: [in], except the value a
-/// property get returns, which is [out, retval].
-uint16_t inferred_flags(const RawMethod& rm, m::InvokeKind kind, size_t i) {
-  const bool last = i + 1 == rm.param_types.size();
-  if (kind == m::InvokeKind::PropertyGet && last)
-    return m::paramflag::Out | m::paramflag::RetVal;
-  return m::paramflag::In;
+/// A string or buffer element: char, wchar_t, and the typedef names Windows gives UTF-16 units
+/// (WCHAR, OLECHAR are unsigned short in C).
+bool is_text_unit(CXType pointee) {
+  CXTypeKind k = clang_getCanonicalType(pointee).kind;
+  if (k == CXType_Char_S || k == CXType_Char_U || k == CXType_SChar || k == CXType_UChar ||
+      k == CXType_WChar)
+    return true;
+  std::string s = spelling(pointee);
+  return s.find("WCHAR") != std::string::npos || s.find("OLECHAR") != std::string::npos;
 }
 
-m::Function make_method(Context& cx, const RawMethod& rm, uint32_t ptr) {
+bool is_void(CXType t) { return clang_getCanonicalType(t).kind == CXType_Void; }
+
+bool is_hresult(CXType t) { return spelling(t) == "HRESULT"; }
+
+/// The direction of a parameter the source says nothing about (widl's headers never say), as
+/// far as the rules are right on Wine's IDL files (see tests/readers/cheader_com_test.cpp):
+///  - the value a property get returns: [out, retval];
+///  - a pointer to a non-const pointer (IFoo **, void **, BSTR *, LPWSTR *), number, enum or
+///    record that is not an interface: [out]; and [retval] too when it is the last parameter of
+///    an HRESULT method of an interface deriving from IDispatch;
+///  - a VARIANT * is [in], but the last one of such an automation method is [out, retval];
+///  - everything else (values, const pointees, strings, void *, interface pointers): [in].
+uint16_t inferred_flags(Context& cx, const RawMethod& rm, m::InvokeKind kind, size_t i,
+                        bool automation) {
+  using namespace m::paramflag;
+  const bool last = i + 1 == rm.param_types.size();
+  if (kind == m::InvokeKind::PropertyGet && last) return Out | RetVal;
+  const bool retval = last && automation && is_hresult(rm.result);
+  CXType t = rm.param_types[i];
+  if (clang_getCanonicalType(t).kind != CXType_Pointer) return In;
+  // The pointee with its typedef names where the parameter's type has them.
+  CXType pointee = clang_getPointeeType(t);
+  if (pointee.kind == CXType_Invalid)
+    pointee = clang_getPointeeType(clang_getCanonicalType(t));
+  if (clang_isConstQualifiedType(pointee) || is_void(pointee) || is_text_unit(pointee)) return In;
+  CXType pc = clang_getCanonicalType(pointee);
+  if (pc.kind == CXType_Record) {
+    CXCursor decl = clang_getTypeDeclaration(pc);
+    std::string tag = spelling(decl);
+    if (tag == "tagVARIANT") return retval ? Out | RetVal : In;
+    // An interface (IFoo *) or a handle (HWND: struct HWND__ *).
+    if (is_com_interface(cx, decl) || (tag.size() > 2 && tag.substr(tag.size() - 2) == "__"))
+      return In;
+    // A record (RECT *): filled by a Get method, read by the others.
+    if (rm.name.rfind("Get", 0) != 0) return In;
+  }
+  return retval ? Out | RetVal : Out;
+}
+
+m::Function make_method(Context& cx, const RawMethod& rm, uint32_t ptr, bool automation) {
   m::Function f;
   auto [kind, name] = property_of(rm);
   f.name = name;
@@ -69,7 +110,7 @@ m::Function make_method(Context& cx, const RawMethod& rm, uint32_t ptr) {
                                      : clang_getRangeEnd(clang_getCursorExtent(rm.params[i - 1]));
       p.flags = flags_between(cx, from, rm.params[i]);
     }
-    if (p.flags == 0) p.flags = inferred_flags(rm, kind, i);
+    if (p.flags == 0) p.flags = inferred_flags(cx, rm, kind, i, automation);
     f.params.push_back(std::move(p));
   }
   // As the IDL reader (after widl) records them: a property put's value has no name.
@@ -83,14 +124,13 @@ m::Function make_method(Context& cx, const RawMethod& rm, uint32_t ptr) {
 
 std::vector<m::Function> make_methods(Context& cx, const std::vector<RawMethod>& methods,
                                       uint32_t parents, bool automation) {
-  (void)automation;
   const uint32_t ptr = cx.opts.target == m::SysKind::Win32 ? 4u : 8u;
   const int32_t memid_base = kFuncMemidBase | static_cast<int32_t>((parents & 0xFFF) << 16);
   std::vector<m::Function> out;
   std::map<std::string, int32_t> ids;  // a property's accessors share the first one's MEMBERID
   int32_t n = 0;
   for (const RawMethod& rm : methods) {
-    m::Function f = make_method(cx, rm, ptr);
+    m::Function f = make_method(cx, rm, ptr, automation);
     f.memid = ids.try_emplace(f.name, memid_base | n).first->second;
     ++n;
     out.push_back(std::move(f));

@@ -94,21 +94,6 @@ bool is_function_pointer(CXType t) {
   return k == CXType_FunctionProto || k == CXType_FunctionNoProto;
 }
 
-/// `t` with the sugar over a pointer removed (a typedef of a function pointer, `struct` …),
-/// keeping the sugar under it, so a function pointer's parameter types keep their names.
-CXType pointer_type(CXType t) {
-  for (int guard = 0; guard < kMaxDepth && t.kind != CXType_Pointer; ++guard) {
-    if (t.kind == CXType_Typedef) {
-      t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
-    } else if (t.kind == CXType_Elaborated) {
-      t = clang_Type_getNamedType(t);
-    } else {
-      return clang_getCanonicalType(t);
-    }
-  }
-  return t;
-}
-
 /// The fields of a record, in order.
 std::vector<CXCursor> fields_of(CXCursor decl) {
   std::vector<CXCursor> out;
@@ -164,7 +149,7 @@ std::string group_comment(std::string_view c) {
 }
 
 /// The name widl's group comments give the base of a C interface (see CInterface).
-std::string hinted_base(Context& cx, CXCursor vtbl) {
+std::string hinted_base(Context& cx, CXCursor vtbl, const std::string& self) {
   CXSourceRange ext = clang_getCursorExtent(vtbl);
   FileText from = file_text(cx.tu, clang_getRangeStart(ext));
   FileText to = file_text(cx.tu, clang_getRangeEnd(ext));
@@ -173,13 +158,15 @@ std::string hinted_base(Context& cx, CXCursor vtbl) {
   RawLexer lx(from.text.substr(0, to.offset), from.offset);
   for (RawToken t = lx.next(); t.kind != RawToken::Kind::End; t = lx.next()) {
     if (t.kind != RawToken::Kind::Comment) continue;
-    if (std::string g = group_comment(t.text); !g.empty()) groups.push_back(std::move(g));
+    // An interface that adds no methods has no group of its own.
+    std::string g = group_comment(t.text);
+    if (!g.empty() && g != self) groups.push_back(std::move(g));
   }
-  return groups.size() >= 2 ? groups[groups.size() - 2] : std::string();
+  return groups.empty() ? std::string() : groups.back();
 }
 
 CInterface describe_c(Context& cx, CXCursor decl, CXCursor vtbl) {
-  CInterface ci{spelling(decl), decl, {}, {}, hinted_base(cx, vtbl)};
+  CInterface ci{spelling(decl), decl, {}, {}, hinted_base(cx, vtbl, spelling(decl))};
   for (CXCursor f : fields_of(vtbl)) {
     std::string name = spelling(f);
     std::string sig = name + "(";
@@ -413,7 +400,7 @@ void read_cpp_interface(Context& cx, CXCursor decl, m::TypeInfo& t) {
     CXCursor c = own.methods[k];
     RawMethod rm;
     rm.cursor = c;
-    rm.name = spelling(c);
+    rm.name = written_name(cx, c);
     rm.result = clang_getCursorResultType(c);
     int n = clang_Cursor_getNumArguments(c);
     for (int i = 0; i < n; ++i) {
@@ -452,8 +439,13 @@ bool proper_prefix(const std::vector<std::string>& p, const std::vector<std::str
 const CInterface* c_base_candidate(Context& cx, const CInterface& self) {
   const CInterface* best = nullptr;
   for (const CInterface& ci : c_interfaces(cx)) {
-    if (ci.name == self.name || !proper_prefix(ci.sigs, self.sigs)) continue;
-    if (ci.name == self.hinted_base) return &ci;
+    if (ci.name == self.name) continue;
+    // The named base may add nothing (msxml6's IXMLDOMDocumentFragment : IXMLDOMNode): then
+    // its slots are all of these; without the name such a pair is ambiguous.
+    if (ci.name == self.hinted_base && ci.sigs.size() <= self.sigs.size() &&
+        std::equal(ci.sigs.begin(), ci.sigs.end(), self.sigs.begin()))
+      return &ci;
+    if (!proper_prefix(ci.sigs, self.sigs)) continue;
     if (!best || ci.sigs.size() > best->sigs.size()) best = &ci;
   }
   return best;
@@ -466,9 +458,13 @@ BaseInfo c_base(Context& cx, const CInterface& self, int depth) {
   const size_t len = cand ? cand->sigs.size() : 0;
   if (cand && (cand->name == "IUnknown" || cand->name == "IDispatch"))
     return stdole_base(cx, cand->name);
-  if (len <= 7 && proper_prefix(idispatch_slots(), self.names))
-    return stdole_base(cx, "IDispatch");
-  if (len <= 3 && proper_prefix(iunknown_slots(), self.names)) return stdole_base(cx, "IUnknown");
+  // An interface that adds nothing to IDispatch or IUnknown has exactly their slots.
+  auto starts_with = [&](const std::vector<std::string>& p) {
+    return p.size() <= self.names.size() && self.name != "IUnknown" && self.name != "IDispatch" &&
+           std::equal(p.begin(), p.end(), self.names.begin());
+  };
+  if (len <= 7 && starts_with(idispatch_slots())) return stdole_base(cx, "IDispatch");
+  if (len <= 3 && starts_with(iunknown_slots())) return stdole_base(cx, "IUnknown");
   if (!cand) return {};
   BaseInfo b = c_base(cx, *cand, depth + 1);
   b.slots = static_cast<uint32_t>(len);
@@ -493,7 +489,7 @@ void read_c_interface(Context& cx, CXCursor decl, CXCursor vtbl, m::TypeInfo& t)
     CXType fn = clang_getPointeeType(pointer_type(clang_getCursorType(f)));
     RawMethod rm;
     rm.cursor = f;
-    rm.name = spelling(f);
+    rm.name = written_name(cx, f);
     rm.result = clang_getResultType(fn);
     rm.params_from = clang_getCursorLocation(f);
     std::vector<CXCursor> parms;

@@ -11,6 +11,21 @@ namespace tlbkit::cheader::detail {
 
 namespace m = model;
 
+/// `t` with the sugar over a pointer removed (a typedef of a function pointer, `struct` …),
+/// keeping the sugar under it, so a function pointer's parameter types keep their names.
+CXType pointer_type(CXType t) {
+  for (int guard = 0; guard < 64 && t.kind != CXType_Pointer; ++guard) {
+    if (t.kind == CXType_Typedef) {
+      t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
+    } else if (t.kind == CXType_Elaborated) {
+      t = clang_Type_getNamedType(t);
+    } else {
+      return clang_getCanonicalType(t);
+    }
+  }
+  return t;
+}
+
 namespace {
 
 /// The MEMBERID widl and MIDL give the n-th function of an interface without [id]: 0x60000000 |
@@ -71,9 +86,7 @@ uint16_t inferred_flags(Context& cx, const RawMethod& rm, m::InvokeKind kind, si
   CXType t = rm.param_types[i];
   if (clang_getCanonicalType(t).kind != CXType_Pointer) return In;
   // The pointee with its typedef names where the parameter's type has them.
-  CXType pointee = clang_getPointeeType(t);
-  if (pointee.kind == CXType_Invalid)
-    pointee = clang_getPointeeType(clang_getCanonicalType(t));
+  CXType pointee = clang_getPointeeType(pointer_type(t));
   if (clang_isConstQualifiedType(pointee) || is_void(pointee) || is_text_unit(pointee)) return In;
   CXType pc = clang_getCanonicalType(pointee);
   if (pc.kind == CXType_Record) {

@@ -309,6 +309,20 @@ std::optional<support::Guid> uuid_on_declaration(Context& cx, CXCursor decl) {
   return std::nullopt;
 }
 
+std::string written_name(Context& cx, CXCursor method) {
+  std::string name = spelling(method);
+  // Only a name ending in A or W can be a <windows.h> A/W macro's expansion.
+  if (name.size() < 2 || (name.back() != 'A' && name.back() != 'W')) return name;
+  FileText f = file_text(cx.tu, clang_getCursorLocation(method));
+  if (f.text.empty() || f.offset >= f.text.size()) return name;
+  RawLexer lx(f.text, f.offset);
+  RawToken t = lx.next();
+  if (t.kind == RawToken::Kind::Ident && t.offset == f.offset &&
+      t.text.size() + 1 == name.size() && name.compare(0, t.text.size(), t.text) == 0)
+    return std::string(t.text);
+  return name;
+}
+
 // ---- Parameter annotations ---------------------------------------------------------------------
 
 namespace {

@@ -40,6 +40,8 @@ IntValue normalize(IntValue x) {
 }
 
 void append_utf8(std::string& out, uint32_t cp) {
+  // Past Unicode, or a lone surrogate: the replacement character.
+  if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) cp = 0xfffd;
   if (cp < 0x80) {
     out += static_cast<char>(cp);
   } else if (cp < 0x800) {
@@ -50,7 +52,6 @@ void append_utf8(std::string& out, uint32_t cp) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
     out += static_cast<char>(0x80 | (cp & 0x3f));
   } else {
-    cp = cp > 0x10ffff ? 0xfffd : cp;
     out += static_cast<char>(0xf0 | (cp >> 18));
     out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
@@ -111,6 +112,27 @@ std::optional<std::string> unescape(std::string_view body) {
   return out;
 }
 
+/// True for well-formed UTF-8 (the model's text); a literal with other bytes is no constant.
+bool valid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = 0;  // continuation bytes
+    if (c >= 0x80) {
+      if ((c & 0xe0) == 0xc0) n = 1;
+      else if ((c & 0xf0) == 0xe0) n = 2;
+      else if ((c & 0xf8) == 0xf0) n = 3;
+      else return false;
+    }
+    if (s.size() - i - 1 < n) return false;
+    for (size_t k = 1; k <= n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
 /// A string literal's prefix (L, u8, u, U or none) and decoded text.
 std::optional<std::pair<std::string, std::string>> string_literal(const std::string& t) {
   size_t q = t.find('"');
@@ -119,7 +141,7 @@ std::optional<std::pair<std::string, std::string>> string_literal(const std::str
   if (!prefix.empty() && prefix != "L" && prefix != "u8" && prefix != "u" && prefix != "U")
     return std::nullopt;
   auto text = unescape(std::string_view(t).substr(q + 1, t.size() - q - 2));
-  if (!text) return std::nullopt;
+  if (!text || !valid_utf8(*text)) return std::nullopt;
   return std::make_pair(prefix, *text);
 }
 

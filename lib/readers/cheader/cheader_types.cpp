@@ -83,7 +83,9 @@ uint16_t named_vt(std::string_view name) {
       {"DATE", m::vt::Date},       {"DECIMAL", m::vt::Decimal},  {"HRESULT", m::vt::HResult},
       {"LPSTR", m::vt::LpStr},     {"LPCSTR", m::vt::LpStr},     {"LPWSTR", m::vt::LpWStr},
       {"LPCWSTR", m::vt::LpWStr},  {"LPOLESTR", m::vt::LpWStr},  {"LPCOLESTR", m::vt::LpWStr},
-      {"SCODE", m::vt::Error},     {"VARIANT", m::vt::Variant},  {"VARIANT_BOOL", m::vt::Bool}};
+      {"SCODE", m::vt::Error},     {"VARIANT", m::vt::Variant},  {"VARIANT_BOOL", m::vt::Bool},
+      // wtypes.idl's BOOL is a long (MinGW's an int): the IDL reader's reading of the name.
+      {"BOOL", m::vt::I4}};
   for (const auto& [n, vt] : kNames) {
     if (name == n) return vt;
   }
@@ -124,6 +126,77 @@ bool is_function_type(CXType t) {
 
 m::TypeRef map(Context& cx, CXType t, int depth);
 
+/// The handles wtypes.idl marshals as a RemotableHandle (`typedef [wire_marshal(wireHWND)]
+/// void *HWND`, its lines 553-574): the IDL reader reads HWND as the alias wireHWND of a pointer
+/// to _RemotableHandle, so the header reader makes the same three types for them.
+bool is_remotable_handle(std::string_view name) {
+  static constexpr std::string_view kHandles[] = {"HACCEL", "HBRUSH", "HDC",  "HFONT",
+                                                  "HICON",  "HMENU",  "HWND"};
+  for (std::string_view h : kHandles) {
+    if (name == h) return true;
+  }
+  return false;
+}
+
+m::Variable int_field(const std::string& name, uint32_t n, uint32_t offset) {
+  m::Variable v;
+  v.name = name;
+  v.memid = 0x40000000 + static_cast<int32_t>(n);  // widl's field numbering (cheader_decls)
+  v.type = m::TypeRef::base(m::vt::I4);
+  v.offset = offset;
+  return v;
+}
+
+uint32_t add_synthetic(Context& cx, const std::string& key, m::TypeInfo t) {
+  auto idx = static_cast<uint32_t>(cx.lib.types.size());
+  cx.state->by_usr.emplace(key, idx);
+  cx.lib.types.push_back(std::move(t));
+  return idx;
+}
+
+m::TypeRef local_ref(Context& cx, uint32_t idx) {
+  m::UserType ut;
+  ut.name = cx.lib.types[idx].name;
+  ut.index = idx;
+  return m::TypeRef{std::move(ut)};
+}
+
+/// wtypes.idl's `union _RemotableHandle switch (long fContext) u { long hInproc; long hRemote; }`
+/// as the IDL reader lays it out: a struct of the discriminant and a union named `u`.
+m::TypeRef remotable_handle(Context& cx) {
+  const std::string key = "@tlbkit:_RemotableHandle";
+  if (auto it = cx.state->by_usr.find(key); it != cx.state->by_usr.end()) {
+    return local_ref(cx, it->second);
+  }
+  m::TypeInfo rec;
+  rec.name = "_RemotableHandle";
+  rec.layout = m::TypeLayout{8, 4, 0};
+  uint32_t idx = add_synthetic(cx, key, rec);
+  m::TypeInfo un;
+  un.name = generated_name(cx);
+  un.layout = m::TypeLayout{4, 4, 0};
+  un.def = m::UnionDef{{int_field("hInproc", 0, 0), int_field("hRemote", 1, 0)}};
+  uint32_t uidx = add_synthetic(cx, "@tlbkit:_RemotableHandle.u", un);
+  m::Variable u = int_field("u", 1, 4);
+  u.type = local_ref(cx, uidx);
+  cx.lib.types[idx].def = m::RecordDef{{int_field("fContext", 0, 0), u}};
+  return local_ref(cx, idx);
+}
+
+m::TypeRef wire_handle(Context& cx, const std::string& handle) {
+  const std::string key = "@tlbkit:wire" + handle;
+  if (auto it = cx.state->by_usr.find(key); it != cx.state->by_usr.end()) {
+    return local_ref(cx, it->second);
+  }
+  uint16_t ptr = cx.lib.syskind == m::SysKind::Win32 ? 4 : 8;
+  m::TypeInfo alias;
+  alias.name = "wire" + handle;
+  alias.layout = m::TypeLayout{ptr, ptr, 0};
+  uint32_t idx = add_synthetic(cx, key, alias);
+  cx.lib.types[idx].def = m::AliasDef{m::TypeRef::pointer_to(remotable_handle(cx))};
+  return local_ref(cx, idx);
+}
+
 /// A struct, union, enum or interface declaration as a reference.
 m::TypeRef decl_ref(Context& cx, CXCursor decl) {
   std::string name = spelling(decl);
@@ -144,6 +217,7 @@ m::TypeRef map_typedef(Context& cx, CXType t, int depth) {
   CXCursor decl = clang_getTypeDeclaration(t);
   std::string name = spelling(decl);
   if (uint16_t vt = named_vt(name)) return m::TypeRef::base(vt);
+  if (is_remotable_handle(name)) return wire_handle(cx, name);
   CXType under = strip_sugar(clang_getTypedefDeclUnderlyingType(decl));
   if (under.kind == CXType_Record || under.kind == CXType_Enum) {
     CXCursor rec = clang_getTypeDeclaration(under);
@@ -187,7 +261,9 @@ m::TypeRef map_pointer(Context& cx, CXType t, int depth) {
   CXType bare = clang_getCanonicalType(pointee);
   if (is_function_type(bare)) {
     m::Pointer p{m::TypeRef::base(m::vt::Void)};
-    p.function = signature_of(cx, bare);
+    // The pointee as written (libclang looks through its parentheses): the canonical type
+    // would have lost the parameters' typedef names (HWND …).
+    p.function = signature_of(cx, pointee);
     return m::TypeRef{std::move(p)};
   }
   if (is_safearray(pointee)) return m::TypeRef::safearray_of(m::TypeRef::base(m::vt::Variant));
@@ -274,7 +350,7 @@ CXType strip_sugar(CXType t) {
 bool is_stdole_name(std::string_view name) { return find_stdole(name) != nullptr; }
 
 bool is_automation_name(std::string_view name) {
-  return named_vt(name) != 0 || name == "IUnknown" || name == "IDispatch" || find_stdole(name);
+  return named_vt(name) != 0 || is_remotable_handle(name) || name == "IUnknown" || name == "IDispatch" || find_stdole(name);
 }
 
 std::string generated_name(Context& cx) {

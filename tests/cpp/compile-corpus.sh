@@ -2,7 +2,7 @@
 # compile-corpus.sh — issue 4's proof that generated C++ compiles: for every typelib of
 # testdata/corpus (every TYPELIB resource of a PE file), the library IDL files behind
 # testdata/corpus/widl (compiled for win32 and win64) and every golden case of
-# testdata/golden/cpp, runs `tlbkit import --cpp` and compiles a translation unit including the
+# testdata/golden/cpp and every header fixture of testdata/cheader, runs `tlbkit import --cpp` and compiles a translation unit including the
 # headers written with `-std=c++17 -Wall -Wextra -Werror -fsyntax-only` (the golden cases also
 # with -DUNICODE). Layer: tests (tooling).
 #
@@ -141,6 +141,19 @@ for c in "$src"/testdata/golden/cpp/*/; do
   add_case "golden_${c##*/}.unicode" any "${args[@]}"
   extra_flags=()
 done
+
+# 4. Headers (issue 5): every header fixture of testdata/cheader that parses, read by the header
+# reader for win64 and win32. The bindings' static_asserts then hold clang's layout (as libclang
+# computed it) against the compiler's. Their functions go to the DLL the fixture's test names, or
+# none: bindings do not call DLL functions.
+while IFS= read -r h; do
+  rel=${h#"$src"/testdata/cheader/}
+  base=header_$(echo "${rel%.h}" | tr '/' '_')
+  for t in win32 win64; do
+    add_case "${base}_$t" "$t" "$h" --target "$t" -I "$(dirname "$h")"
+  done
+done < <(find "$src/testdata/cheader" -name '*.h' ! -name 'missing_include.h' ! -name 'syntax_error.h' \
+           ! -name 'bad_*' | LC_ALL=C sort)
 
 # Two at a time: the machine is shared.
 export TLBKIT=$tlbkit SOURCE_DIR=$src

@@ -43,8 +43,9 @@ std::string scoped_ident(const Context& cx, std::string name) {
 
 std::string namespace_name_for(std::string_view library_name) {
   std::string ns = sanitize_ident(library_name);
-  // The support header's namespace and the standard library's are taken.
-  while (ns == "tlbkit" || ns == "std") ns += '_';
+  // The support header's namespace and the standard library's are taken, and so is every name
+  // the SDK declares at global scope (a library read from select.h is not namespace ::select).
+  while (ns == "tlbkit" || ns == "std" || is_sdk_global(ns) || is_reserved_name(ns)) ns += '_';
   return ns;
 }
 

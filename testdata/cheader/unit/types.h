@@ -35,6 +35,8 @@ typedef struct tagMAPPED {
   IFont *font;
   short grid[2][3];
   BSTR *pbs;
+  HWND wnd;
+  HDC dc;
 } MAPPED;
 
 typedef struct { int a; } TAGLESS;

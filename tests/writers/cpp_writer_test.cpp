@@ -697,3 +697,13 @@ TEST_CASE("cpp core: a library named as an SDK global (a header's stem: select.h
   CHECK(has(text, "namespace select_ {"));
   CHECK_FALSE(has(text, "namespace select {"));
 }
+
+TEST_CASE("cpp core: a header is never named as one the SDK's headers include (ocidl.h -> ocidl_.h)") {
+  model::Library lib;
+  lib.name = "ocidl";
+  CHECK(cppw::header_name(lib) == "ocidl_.h");
+  lib.name = "Windows";  // Windows file names are not case-sensitive
+  CHECK(cppw::header_name(lib) == "Windows_.h");
+  lib.name = "taskschd";  // not included by the support header: kept
+  CHECK(cppw::header_name(lib) == "taskschd.h");
+}

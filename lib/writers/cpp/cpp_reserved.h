@@ -15,5 +15,7 @@ bool is_reserved_name(std::string_view name);
 /// A name the Windows SDK headers (or their macros) already use at global scope
 /// (cpp_sdk_names.cpp): a namespace-scope name under --no-namespace needs a trailing '_'.
 bool is_sdk_global(std::string_view name);
+/// True when `stem` (any case) names a header the support header includes, directly or not.
+bool is_sdk_header_stem(std::string_view stem);
 
 }  // namespace tlbkit::cppw

@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "writers/cpp/cpp_core.h"
+#include "writers/cpp/cpp_reserved.h"
 
 namespace tlbkit::cppw {
 
@@ -16,6 +17,8 @@ std::string header_name(const model::Library& lib) {
   for (char c : lib.name)
     name += (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-') ? c : '_';
   if (name.empty()) name = "library";
+  // `-I gen` must not put a generated header in the place of one the SDK's headers include.
+  while (is_sdk_header_stem(name)) name += '_';
   return name + ".h";
 }
 

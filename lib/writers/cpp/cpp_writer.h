@@ -30,7 +30,8 @@ struct CppOptions {
   std::string input_name;
 };
 
-/// The file name of a library's header: "<library name>.h" (the name made a safe file name).
+/// The file name of a library's header: "<library name>.h" (the name made a safe file name, with
+/// a trailing _ while it is the name of a header the SDK's headers include: ocidl_.h).
 std::string header_name(const model::Library& lib);
 
 /// The header for `lib`. `set` holds the libraries at hand (the main one, --tlb-path and

@@ -569,3 +569,23 @@ TEST_CASE("cheader: -I and -U reach clang") {
   REQUIRE(r.lib);  // -U after -D: no redefinition warning
   CHECK(count(r.diags, "TK8002") == 0);
 }
+
+TEST_CASE("cheader: --sysroot replaces where MinGW-w64's headers are looked for") {
+  cheader::CHeaderOptions opts;
+  opts.sysroot = unit("inc");  // holds no windows.h
+  Read r = read("layout.h", opts);
+  CHECK_FALSE(r.lib);
+  REQUIRE(r.diags.all().size() == 1);
+  CHECK(r.diags.all()[0].message.find("windows.h") != std::string::npos);
+}
+
+TEST_CASE("cheader: --clang-arg passes arguments through (here: C instead of C++)") {
+  cheader::CHeaderOptions opts;
+  opts.clang_args = {"-x", "c"};
+  Read r = read("layout.h", opts);
+  REQUIRE(r.lib);
+  CHECK(get(*r.lib, "Outer").layout.size == 16);
+  // In C++ `extern "C"` parses; in C it is a syntax error.
+  Read f = read("funcs.h", opts);
+  CHECK_FALSE(f.lib);
+}

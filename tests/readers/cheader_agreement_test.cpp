@@ -54,6 +54,23 @@ bool env_is(const char* name, const char* value) {
   return v != nullptr && std::string(v) == value;
 }
 
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+/// The SDK's spelling of a struct's name without its tag: `typedef struct tagRECT {…} RECT;`
+/// and `typedef struct _LARGE_INTEGER {…} LARGE_INTEGER;` name one type twice.
+std::string untagged(const std::string& name) {
+  if (name.rfind("tag", 0) == 0 && name.size() > 3) return name.substr(3);
+  size_t i = name.find_first_not_of('_');
+  return i == std::string::npos ? name : name.substr(i);
+}
+
+/// How a type of the SDK is known in the sets of names below: without its tag and its case
+/// (see untagged and same_name).
+std::string sdk_key(const std::string& name) { return lower(untagged(name)); }
+
 // ---- The sample ---------------------------------------------------------------------------------
 
 /// One line of sample.txt: `NAME [c-only] [-DMACRO[=VALUE]]… [# why]`.
@@ -170,7 +187,7 @@ class FactsWalker {
   void on(const T&) {}
 
   void hide(const std::string& name) {
-    if (depth_ > 0 && !name.empty()) out_.hidden.insert(name);
+    if (depth_ > 0 && !name.empty()) out_.hidden.insert(sdk_key(name));
   }
   void hide_spec(const idl::ast::TypeSpec& t) {
     for (const auto& r : t.record) hide(r.tag);
@@ -241,7 +258,7 @@ class IdlSide {
       if (!seen.insert(f).second) continue;
       if (!std::filesystem::exists(src("testdata/idl/wine-include/" + f))) continue;  // a .h
       if (const auto& lib = read(f, errors)) {
-        for (const m::TypeInfo& t : lib->types) names.insert(t.name);
+        for (const m::TypeInfo& t : lib->types) names.insert(sdk_key(t.name));
       }
       for (const std::string& g : facts(f, errors).imports) todo.push_back(g);
     }
@@ -257,20 +274,12 @@ class IdlSide {
 
 // ---- Printing types ------------------------------------------------------------------------------
 
-/// widl names an anonymous struct or union __WIDL_<file>_generated_name_<n>; the header reader
-/// has its own spelling. Either way the name says nothing: such types are compared by content,
-/// through the field that holds them.
+/// widl names an anonymous struct or union __WIDL_<file>_generated_name_<n>, the header reader
+/// TLBKIT_<file>_generated_name_<n>: such a name says nothing, so these types are compared by
+/// content, through the field that holds them.
 bool anonymous(const std::string& name) {
-  return name.empty() || name.rfind("__WIDL_", 0) == 0 || name.find("(anonymous") != std::string::npos ||
-         name.find("(unnamed") != std::string::npos || name.rfind("__tlbkit_anon", 0) == 0;
-}
-
-/// The SDK's spelling of a struct's name without its tag: `typedef struct tagRECT {…} RECT;`
-/// and `typedef struct _LARGE_INTEGER {…} LARGE_INTEGER;` name one type twice.
-std::string untagged(const std::string& name) {
-  if (name.rfind("tag", 0) == 0 && name.size() > 3) return name.substr(3);
-  size_t i = name.find_first_not_of('_');
-  return i == std::string::npos ? name : name.substr(i);
+  return name.empty() || name.rfind("__WIDL_", 0) == 0 ||
+         (name.rfind("TLBKIT_", 0) == 0 && name.find("_generated_name_") != std::string::npos);
 }
 
 /// A type as text: VARTYPE names, `*`, SAFEARRAY(…), [bounds], and a user type by its name alone
@@ -306,7 +315,7 @@ std::string show(const m::TypeRef& t, const std::set<std::string>* own = nullptr
     }
     std::string operator()(const m::UserType& u) const {
       if (anonymous(u.name)) return "<anon>";
-      if (own != nullptr && own->count(u.name) == 0) return untagged(u.name);
+      if (own != nullptr && own->count(lower(u.name)) == 0) return untagged(u.name);
       return u.name;
     }
   };
@@ -354,6 +363,14 @@ struct Findings {
 
 constexpr uint16_t kDirectionFlags =
     m::paramflag::In | m::paramflag::Out | m::paramflag::RetVal | m::paramflag::Lcid;
+
+/// A parameter's direction bits; one with neither [in] nor [out] is [in], MIDL's default (an IDL
+/// parameter without attributes reads as flags 0, as widl writes it in a typelib).
+uint16_t direction(uint16_t flags) {
+  uint16_t f = flags & kDirectionFlags;
+  if ((f & (m::paramflag::In | m::paramflag::Out)) == 0) f |= m::paramflag::In;
+  return f;
+}
 
 std::string flags_text(uint16_t f) {
   std::string s;
@@ -437,7 +454,7 @@ class Comparer {
     const auto& hd = std::get<m::InterfaceDef>(h.def);
     std::string base = d.bases.empty() ? "none" : show(d.bases[0].type);
     std::string hbase = hd.bases.empty() ? "none" : show(hd.bases[0].type);
-    if (base != hbase) diff(t.name, "base", base, hbase);
+    if (!same_name(base, hbase)) diff(t.name, "base", base, hbase);
     auto src = facts_ ? facts_->methods.find(t.name) : decltype(facts_->methods.end()){};
     if (!facts_ || src == facts_->methods.end()) {
       diff(t.name, "no methods in the IDL's syntax tree");
@@ -531,7 +548,7 @@ class Comparer {
   }
   void body(const m::TypeInfo& t, const m::AliasDef& d, const m::TypeInfo& h) {
     std::string a = show(d.target), b = show(std::get<m::AliasDef>(h.def).target);
-    if (a != b) diff(t.name, "aliased type", a, b);
+    if (!same_name(a, b)) diff(t.name, "aliased type", a, b);
   }
   void body(const m::TypeInfo& t, const m::CoclassDef&, const m::TypeInfo& h) {
     // A widl header holds a coclass's CLSID (DEFINE_GUID CLSID_X, class DECLSPEC_UUID X), not
@@ -559,7 +576,9 @@ class Comparer {
     if (a.invkind != b.invkind || !same_name(a.name, b.name)) {
       diff(where, "method", method_name(a), method_name(b));
     }
-    if (show(a.result) != show(b.result)) diff(where, "result", show(a.result), show(b.result));
+    if (!same_name(show(a.result), show(b.result))) {
+      diff(where, "result", show(a.result), show(b.result));
+    }
     if (a.params.size() != b.params.size()) {
       diff(where, "parameter count", std::to_string(a.params.size()),
            std::to_string(b.params.size()));
@@ -570,9 +589,9 @@ class Comparer {
       const m::Param& q = b.params[i];
       std::string pw = where + "(" + (p.name.empty() ? "#" + std::to_string(i) : p.name) + ")";
       if (!same_name(p.name, q.name)) diff(pw, "parameter name", p.name, q.name);
-      if (show(p.type) != show(q.type)) diff(pw, "type", show(p.type), show(q.type));
+      if (!same_name(show(p.type), show(q.type))) diff(pw, "type", show(p.type), show(q.type));
       ++out_.params;
-      uint16_t fa = p.flags & kDirectionFlags, fb = q.flags & kDirectionFlags;
+      uint16_t fa = direction(p.flags), fb = direction(q.flags);
       if (fa == fb) {
         ++out_.directions_agree;
       } else {
@@ -615,7 +634,7 @@ class Comparer {
       if (a.offset != b.offset) diff(fw, "offset", std::to_string(a.offset), std::to_string(b.offset));
       if (a.bits != b.bits) diff(fw, "bit-field", a.bits ? "yes" : "no", b.bits ? "yes" : "no");
       if (!types) continue;
-      if (show(a.type) != show(b.type)) {
+      if (!same_name(show(a.type), show(b.type))) {
         diff(fw, "type", show(a.type), show(b.type));
         continue;
       }
@@ -731,8 +750,9 @@ TEST_CASE("widl headers read back as their IDL reads (types, layouts, and the co
       // nor left to the SDK by cpp_quote("#if 0").
       std::set<std::string> own;
       for (const m::TypeInfo& t : ref->types) {
-        if (imported.count(t.name) == 0 && hidden.count(t.name) == 0 && !anonymous(t.name)) {
-          own.insert(t.name);
+        if (imported.count(sdk_key(t.name)) == 0 && hidden.count(sdk_key(t.name)) == 0 &&
+            !anonymous(t.name)) {
+          own.insert(lower(t.name));
         }
       }
       std::optional<m::Library> tlb;
@@ -755,7 +775,9 @@ TEST_CASE("widl headers read back as their IDL reads (types, layouts, and the co
         Findings found;
         Comparer cmp(*ref, *hdr, found, "idl", own, &facts);
         for (const m::TypeInfo& t : ref->types) {
-          if (own.count(t.name) == 0 || std::holds_alternative<m::ModuleDef>(t.def)) continue;
+          if (own.count(lower(t.name)) == 0 || std::holds_alternative<m::ModuleDef>(t.def)) {
+            continue;
+          }
           cmp.type(t);
         }
         // The typelib's records and unions the file declares (the others, the SDK's, are not
@@ -766,7 +788,7 @@ TEST_CASE("widl headers read back as their IDL reads (types, layouts, and the co
           for (const m::TypeInfo& t : tlb->types) {
             bool rec = std::holds_alternative<m::RecordDef>(t.def) ||
                        std::holds_alternative<m::UnionDef>(t.def);
-            if (rec && own.count(t.name) != 0) tc.layout_only(t);
+            if (rec && own.count(lower(t.name)) != 0) tc.layout_only(t);
           }
         }
         std::string summary = summary_line(f.name + " " + mode, found);

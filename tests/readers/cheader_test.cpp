@@ -589,3 +589,15 @@ TEST_CASE("cheader: --clang-arg passes arguments through (here: C instead of C++
   Read f = read("funcs.h", opts);
   CHECK_FALSE(f.lib);
 }
+
+TEST_CASE("cheader: hostile nesting is bounded and reported, never a crash") {
+  Read r = read("deep_nesting.h");
+  REQUIRE(r.lib);
+  CHECK(count(r.diags, "TK8007") == 1);
+  CHECK(find(*r.lib, "Top"));
+  CHECK(find(*r.lib, "S249"));
+  CHECK(find(*r.lib, "S0") == nullptr);  // beyond the bound
+  CHECK(constant(*r.lib, "DEEP_PARENS") == nullptr);
+  REQUIRE(constant(*r.lib, "SHALLOW_PARENS"));
+  CHECK(constant(*r.lib, "SHALLOW_PARENS")->value == m::Value{m::vt::I4, int64_t{7}});
+}

@@ -78,13 +78,39 @@ bool has_virtual_method(CXCursor decl) {
   return any;
 }
 
+/// An abstract class of pure virtual methods only, without data: an interface that does not
+/// derive from IUnknown (sapi.h's ISpNotifyCallback), which a type library can hold too.
+bool is_pure_abstract(CXCursor decl) {
+  bool any = false, pure = true;
+  visit_children(decl, [&](CXCursor c) {
+    switch (clang_getCursorKind(c)) {
+      case CXCursor_CXXMethod:
+        any = true;
+        if (!clang_CXXMethod_isPureVirtual(c)) pure = false;
+        break;
+      case CXCursor_FieldDecl:
+      case CXCursor_Constructor:
+      case CXCursor_Destructor:
+      case CXCursor_FunctionTemplate:
+      case CXCursor_VarDecl:
+        pure = false;
+        break;
+      default:
+        break;
+    }
+    return pure ? CXChildVisit_Continue : CXChildVisit_Break;
+  });
+  return any && pure;
+}
+
 bool is_cpp_com(CXCursor decl, int depth) {
   if (clang_Cursor_isNull(decl) || depth > kMaxDepth) return false;
   if (spelling(decl) == "IUnknown") return has_virtual_method(decl);
-  for (const auto& [base, spec] : bases_of(decl)) {
+  auto bases = bases_of(decl);
+  for (const auto& [base, spec] : bases) {
     if (is_cpp_com(base, depth + 1)) return true;
   }
-  return false;
+  return bases.empty() && is_pure_abstract(decl);
 }
 
 bool is_function_pointer(CXType t) {
@@ -151,9 +177,9 @@ std::string group_comment(std::string_view c) {
 /// The name widl's group comments give the base of a C interface (see CInterface).
 std::string hinted_base(Context& cx, CXCursor vtbl, const std::string& self) {
   CXSourceRange ext = clang_getCursorExtent(vtbl);
-  FileText from = file_text(cx.tu, clang_getRangeStart(ext));
-  FileText to = file_text(cx.tu, clang_getRangeEnd(ext));
-  if (from.text.empty() || from.name != to.name || to.offset < from.offset) return {};
+  FileText from = file_text(cx, clang_getRangeStart(ext));
+  FileText to = file_text(cx, clang_getRangeEnd(ext));
+  if (from.text.empty() || from.file != to.file || to.offset < from.offset) return {};
   std::vector<std::string> groups;
   RawLexer lx(from.text.substr(0, to.offset), from.offset);
   for (RawToken t = lx.next(); t.kind != RawToken::Kind::End; t = lx.next()) {
@@ -238,7 +264,7 @@ std::optional<m::TypeRef> local_base_ref(Context& cx, CXCursor base) {
 }
 
 std::optional<support::Guid> interface_guid(Context& cx, CXCursor decl, const std::string& name) {
-  scan_guids(cx, file_text(cx.tu, clang_getCursorLocation(decl)));
+  scan_guids(cx, file_text(cx, clang_getCursorLocation(decl)));
   if (auto g = uuid_on_declaration(cx, decl)) return g;
   if (auto it = cx.guids.by_type.find(name); it != cx.guids.by_type.end()) return it->second;
   if (auto it = cx.guids.by_symbol.find("IID_" + name); it != cx.guids.by_symbol.end())
@@ -369,17 +395,18 @@ BaseInfo cpp_base(Context& cx, CXCursor decl, bool warn, int depth) {
   BaseInfo out;
   bool have = false;
   for (const auto& [base, spec] : bases_of(decl)) {
-    const std::string bname = spelling(spec);
+    const std::string bname = clang_Cursor_isNull(base) ? spelling(spec) : spelling(base);
     if (clang_isVirtualBase(spec) && warn) {
       cx.diags.warning("TK8040", location_of(spec),
                        "'" + iface + "' derives virtually from '" + bname +
                            "': a COM interface's base is never virtual");
     }
-    if (have || !is_cpp_com(base, 0)) {
+    const bool com = is_cpp_com(base, 0);
+    if (have || !com) {
       if (warn)
         cx.diags.warning("TK8040", location_of(spec),
                          "'" + iface + "' derives from '" + bname + "', " +
-                             (have ? "a second base" : "not a COM interface") +
+                             (com ? "a second base" : "not a COM interface") +
                              ": an interface has one base, the first COM one is kept");
       continue;
     }
@@ -611,7 +638,7 @@ void note_guid(Context& cx, CXCursor c) {
   if (k == CXCursor_VarDecl) {
     const std::string name = spelling(c);
     if (name.rfind("CLSID_", 0) != 0 || !is_guid_type(clang_getCursorType(c))) return;
-    scan_guids(cx, file_text(cx.tu, clang_getCursorLocation(c)));
+    scan_guids(cx, file_text(cx, clang_getCursorLocation(c)));
     auto it = cx.guids.by_symbol.find(name);
     if (it != cx.guids.by_symbol.end()) make_coclass(cx, name.substr(6), it->second);
   } else if (is_record_kind(k) && !clang_isCursorDefinition(c) &&

@@ -29,11 +29,13 @@ struct CInterface {
 };
 
 struct ComMemo {
-  std::set<std::string> scanned_files;                  // searched for GUIDs already
+  std::set<const void*> scanned_files;                  // CXFiles searched for GUIDs already
   std::map<std::string, uint32_t> coclasses;            // coclass name → index in lib.types
   std::map<std::string, uint32_t> cpp_slots;            // C++ interface → vtable slots
   bool c_interfaces_listed = false;                     // c_interfaces filled (once per TU)
   std::vector<CInterface> c_interfaces;                 // in translation-unit order
+  /// Each file's name and text (clang's buffer), by CXFile: looked up, never iterated.
+  std::map<const void*, std::pair<std::string, std::string_view>> files;
 };
 
 ComMemo& memo(Context& cx);
@@ -93,13 +95,14 @@ class RawLexer {
 };
 
 /// The text of the file a location is in (clang's buffer, not copied), its name, and the byte
-/// offset of the location's expansion point; empty text when unknown.
+/// offset of the location's expansion point; empty text when unknown. Cached per file.
 struct FileText {
-  std::string name;
+  const void* file = nullptr;  // the CXFile
+  std::string_view name;       // held by ComMemo::files
   std::string_view text;
   size_t offset = 0;
 };
-FileText file_text(CXTranslationUnit tu, CXSourceLocation l);
+FileText file_text(Context& cx, CXSourceLocation l);
 
 /// Searches a file's text once for DEFINE_GUID, DEFINE_OLEGUID, EXTERN_GUID, __CRT_UUID_DECL,
 /// MIDL_INTERFACE, DECLSPEC_UUID, __declspec(uuid), DECLARE_INTERFACE_IID[_] and

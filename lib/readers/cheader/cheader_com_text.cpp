@@ -87,17 +87,26 @@ RawToken RawLexer::next_code() {
   return t;
 }
 
-FileText file_text(CXTranslationUnit tu, CXSourceLocation l) {
+FileText file_text(Context& cx, CXSourceLocation l) {
   FileText out;
   CXFile file = nullptr;
   unsigned offset = 0;
   clang_getExpansionLocation(l, &file, nullptr, nullptr, &offset);
   if (file == nullptr) return out;
-  size_t size = 0;
-  const char* p = clang_getFileContents(tu, file, &size);
-  if (p == nullptr) return out;
-  out.name = take(clang_getFileName(file));
-  out.text = std::string_view(p, size);
+  // clang_getFileContents finds the file's buffer by a linear search over every source entry
+  // (each macro expansion is one: hundreds of thousands under <windows.h>): once per file.
+  auto& files = memo(cx).files;
+  auto it = files.find(file);
+  if (it == files.end()) {
+    size_t size = 0;
+    const char* p = clang_getFileContents(cx.tu, file, &size);
+    std::string_view text = p != nullptr ? std::string_view(p, size) : std::string_view();
+    it = files.emplace(file, std::make_pair(take(clang_getFileName(file)), text)).first;
+  }
+  if (it->second.second.empty()) return out;
+  out.file = file;
+  out.name = it->second.first;
+  out.text = it->second.second;
   out.offset = offset;
   return out;
 }
@@ -207,9 +216,8 @@ void remember(Context& cx, std::map<std::string, support::Guid>& table, std::str
               support::Guid g, const FileText& f, size_t offset) {
   auto [it, fresh] = table.try_emplace(std::move(name), g);
   if (!fresh && it->second != g) {
-    CXFile file = clang_getFile(cx.tu, f.name.c_str());
-    support::Location where = location_of(
-        clang_getLocationForOffset(cx.tu, file, static_cast<unsigned>(offset)));
+    support::Location where = location_of(clang_getLocationForOffset(
+        cx.tu, static_cast<CXFile>(const_cast<void*>(f.file)), static_cast<unsigned>(offset)));
     cx.diags.warning("TK8051", where,
                      "'" + it->first + "' is given a second, different GUID " + g.to_string() +
                          "; keeping " + it->second.to_string());
@@ -283,7 +291,7 @@ bool guid_word(std::string_view w) {
 }  // namespace
 
 void scan_guids(Context& cx, const FileText& f) {
-  if (f.text.empty() || !memo(cx).scanned_files.insert(f.name).second) return;
+  if (f.text.empty() || !memo(cx).scanned_files.insert(f.file).second) return;
   RawLexer lx(f.text);
   for (RawToken t = lx.next(); t.kind != RawToken::Kind::End; t = lx.next()) {
     if (t.kind == RawToken::Kind::Ident && guid_word(t.text)) scan_at(cx, f, t, lx);
@@ -292,9 +300,9 @@ void scan_guids(Context& cx, const FileText& f) {
 
 std::optional<support::Guid> uuid_on_declaration(Context& cx, CXCursor decl) {
   CXSourceRange ext = clang_getCursorExtent(decl);
-  FileText f = file_text(cx.tu, clang_getRangeStart(ext));
-  FileText name = file_text(cx.tu, clang_getCursorLocation(decl));
-  if (f.text.empty() || f.name != name.name || name.offset < f.offset ||
+  FileText f = file_text(cx, clang_getRangeStart(ext));
+  FileText name = file_text(cx, clang_getCursorLocation(decl));
+  if (f.text.empty() || f.file != name.file || name.offset < f.offset ||
       name.offset - f.offset > 4096)
     return std::nullopt;
   RawLexer lx(f.text.substr(0, name.offset), f.offset);
@@ -313,7 +321,7 @@ std::string written_name(Context& cx, CXCursor method) {
   std::string name = spelling(method);
   // Only a name ending in A or W can be a <windows.h> A/W macro's expansion.
   if (name.size() < 2 || (name.back() != 'A' && name.back() != 'W')) return name;
-  FileText f = file_text(cx.tu, clang_getCursorLocation(method));
+  FileText f = file_text(cx, clang_getCursorLocation(method));
   if (f.text.empty() || f.offset >= f.text.size()) return name;
   RawLexer lx(f.text, f.offset);
   RawToken t = lx.next();
@@ -396,10 +404,10 @@ uint16_t annotation_flags(const RawToken& t) {
 }
 
 uint16_t flags_between(Context& cx, CXSourceLocation from, CXCursor param) {
-  FileText start = file_text(cx.tu, from);
-  FileText end = file_text(cx.tu, clang_getRangeStart(clang_getCursorExtent(param)));
+  FileText start = file_text(cx, from);
+  FileText end = file_text(cx, clang_getRangeStart(clang_getCursorExtent(param)));
   // Bounded: annotations sit right before their parameter; a far-apart pair is a macro's doing.
-  if (start.text.empty() || start.name != end.name || end.offset < start.offset ||
+  if (start.text.empty() || start.file != end.file || end.offset < start.offset ||
       end.offset - start.offset > 4096)
     return 0;
   std::vector<RawToken> toks;

@@ -377,7 +377,14 @@ class Evaluator {
 
   std::optional<IntValue> unary() {
     const Tok* t = peek();
-    if (!t) return std::nullopt;
+    // Parentheses and unary operators nest by recursion: bounded, so a hostile macro cannot
+    // exhaust the stack.
+    if (!t || nesting_ > kMaxNesting) return std::nullopt;
+    struct Nest {
+      int& n;
+      explicit Nest(int& x) : n(x) { ++n; }
+      ~Nest() { --n; }
+    } nest(nesting_);
     if (t->kind == CXToken_Punctuation) {
       std::string op = t->text;
       if (op == "(") {
@@ -447,6 +454,8 @@ class Evaluator {
   std::vector<Tok> toks_;
   int depth_;
   size_t pos_ = 0;
+  int nesting_ = 0;
+  static constexpr int kMaxNesting = 256;
 };
 
 /// Adjacent string literals (optionally in parentheses): (wide, text).

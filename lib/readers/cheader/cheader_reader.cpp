@@ -239,6 +239,10 @@ void finish(Context& cx) {
 
 namespace detail {
 
+/// How deep declare() may recurse through dependencies (a struct holding a struct …): far more
+/// than real headers need, far less than the stack allows.
+constexpr int kMaxNesting = 200;
+
 bool Context::taken(CXCursor decl) const {
   CXFile file = nullptr;
   clang_getExpansionLocation(clang_getCursorLocation(decl), &file, nullptr, nullptr, nullptr);
@@ -303,6 +307,22 @@ std::optional<uint32_t> Context::declare(CXCursor decl) {
     default:
       return std::nullopt;
   }
+  // Types read as dependencies of types being read nest by recursion: bounded.
+  if (state->nesting >= kMaxNesting) {
+    if (!state->too_deep_reported) {
+      state->too_deep_reported = true;
+      diags.warning("TK8007", location_of(decl),
+                    "types nest more than " + std::to_string(kMaxNesting) +
+                        " deep as dependencies of each other; '" + t.name +
+                        "' and deeper ones are left out (read as void)");
+    }
+    return std::nullopt;
+  }
+  struct Nest {
+    int& n;
+    explicit Nest(int& x) : n(x) { ++n; }
+    ~Nest() { --n; }
+  } nest(state->nesting);
   // The slot first (a record may point to itself), then its contents.
   auto idx = static_cast<uint32_t>(lib.types.size());
   lib.types.push_back(t);

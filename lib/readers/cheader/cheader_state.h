@@ -39,6 +39,8 @@ struct Context::State {
   /// The cursor whose tokens tell a function pointer's calling convention on win64 (the field,
   /// parameter or typedef being read), null cursor otherwise.
   CXCursor declaring = clang_getNullCursor();
+  int nesting = 0;  // declare()'s recursion depth
+  bool too_deep_reported = false;
 };
 
 /// The generated name for a tagless struct, union or enum (deterministic: a counter in reading

@@ -8,7 +8,7 @@
 # A difference passes only when tests/oracle/allowed/headers/X.diff records it with a reason.
 # Run as: bash runtime_headers.sh TLBKIT_EXE SOURCE_DIR (exit 77 = skip). Layer: tests.
 set -euo pipefail
-tlbkit=$1
+tlbkit=$(readlink -f "$1")
 source "$2/tests/oracle/lib.sh"
 oracle_init "$2"
 oracle_need_listing_program
@@ -38,8 +38,12 @@ for h in "${headers[@]}"; do
     i=${#written[@]}
     out="$w/tlb/$i.tlb"
     stem=$(basename "$h" .h)
-    args=("$ORACLE_SRC/$h" --target "$target" -I "$ORACLE_SRC/$(dirname "$h")" -o "$out")
-    if ! "$tlbkit" export "${args[@]}" >"$w/log/$i" 2>&1; then
+    # Options beyond these, for the few fixtures that need them (paths relative to the source).
+    more=()
+    read -r -a more < <(awk -v f="$h" '$1 == f { $1 = ""; print }' \
+                          "$ORACLE_SRC/testdata/cheader/fixture-options.txt") || true
+    args=("$h" --target "$target" -I "$(dirname "$h")" ${more[@]+"${more[@]}"} -o "$out")
+    if ! (cd "$ORACLE_SRC" && "$tlbkit" export "${args[@]}") >"$w/log/$i" 2>&1; then
       oracle_fail "$name" "tlbkit export failed: $(grep -m3 error "$w/log/$i")" \
         "$allowed/$stem.$target.skip" "$w/log/$i" || status=1
       continue

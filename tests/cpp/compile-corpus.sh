@@ -146,11 +146,15 @@ done
 # reader for win64 and win32. The bindings' static_asserts then hold clang's layout (as libclang
 # computed it) against the compiler's. Their functions go to the DLL the fixture's test names, or
 # none: bindings do not call DLL functions.
+# A fixture that needs more options has them in testdata/cheader/fixture-options.txt.
 while IFS= read -r h; do
   rel=${h#"$src"/testdata/cheader/}
   base=header_$(echo "${rel%.h}" | tr '/' '_')
+  more=()
+  read -r -a more < <(awk -v f="testdata/cheader/$rel" '$1 == f { $1 = ""; print }' \
+                        "$src/testdata/cheader/fixture-options.txt") || true
   for t in win32 win64; do
-    add_case "${base}_$t" "$t" "$h" --target "$t" -I "$(dirname "$h")"
+    add_case "${base}_$t" "$t" "$h" --target "$t" -I "$(dirname "$h")" ${more[@]+"${more[@]}"}
   done
 done < <(find "$src/testdata/cheader" -name '*.h' ! -name 'missing_include.h' ! -name 'syntax_error.h' \
            ! -name 'bad_*' | LC_ALL=C sort)

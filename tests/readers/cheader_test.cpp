@@ -601,3 +601,44 @@ TEST_CASE("cheader: hostile nesting is bounded and reported, never a crash") {
   REQUIRE(constant(*r.lib, "SHALLOW_PARENS"));
   CHECK(constant(*r.lib, "SHALLOW_PARENS")->value == m::Value{m::vt::I4, int64_t{7}});
 }
+
+TEST_CASE("cheader: C++ structs deriving from structs are flattened, read as their base, or left out") {
+  for (m::SysKind target : {m::SysKind::Win64, m::SysKind::Win32}) {
+    cheader::CHeaderOptions o;
+    o.target = target;
+    Read r = read("derived.h", o);
+    REQUIRE(r.lib);
+    // Data-only inheritance: the base's fields lead, at clang's offsets, and the size is clang's.
+    const m::TypeInfo& p3 = get(*r.lib, "Point3");
+    REQUIRE(fields(p3).size() == 3);
+    CHECK(fields(p3)[0].name == "x");
+    CHECK(field(p3, "y").offset == 4);
+    CHECK(field(p3, "z").offset == 8);
+    CHECK(p3.layout.size == 12);
+    const m::TypeInfo& w = get(*r.lib, "Weighted");
+    REQUIRE(fields(w).size() == 4);
+    CHECK(field(w, "z").offset == 8);
+    CHECK(field(w, "w").offset == 16);
+    CHECK(w.layout.size == 24);
+    CHECK(fields(w)[3].memid == 0x40000003);  // numbered through, base fields included
+    const m::TypeInfo& tg = get(*r.lib, "Tagged");  // an empty base takes no room
+    REQUIRE(fields(tg).size() == 3);
+    CHECK(field(tg, "x").offset == 0);
+    CHECK(field(tg, "tag").offset == 8);
+    CHECK(tg.layout.size == 12);
+    // A class adding only constructors and methods is its base; a polymorphic one is left out.
+    CHECK(find(*r.lib, "CPoint") == nullptr);
+    CHECK(find(*r.lib, "Virt") == nullptr);
+    CHECK(user_name(field(get(*r.lib, "UsesHelper"), "p").type) == "Point");
+    CHECK(field(get(*r.lib, "UsesHelper"), "s").offset == 8);
+    // One warning, a located note per class.
+    REQUIRE(count(r.diags, "TK8008") == 1);
+    for (const support::Diagnostic& d : r.diags.all()) {
+      if (d.code != "TK8008") continue;
+      REQUIRE(d.notes.size() == 2);
+      CHECK(d.notes[0].message.find("'CPoint'") != std::string::npos);
+      CHECK(d.notes[0].where.line == 25);
+      CHECK(d.notes[1].message.find("'Virt'") != std::string::npos);
+    }
+  }
+}

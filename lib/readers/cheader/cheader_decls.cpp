@@ -131,6 +131,115 @@ std::string module_name(const std::string& dll) {
 
 }  // namespace
 
+// ---- C++ base classes -------------------------------------------------------------------------
+
+namespace {
+
+/// The definitions of a C++ struct's base classes, in declaration order; `is_virtual` is set when
+/// one is a virtual base.
+std::vector<CXCursor> bases_of(CXCursor decl, bool& is_virtual) {
+  std::vector<CXCursor> out;
+  visit_children(decl, [&](CXCursor c) {
+    if (clang_getCursorKind(c) == CXCursor_CXXBaseSpecifier) {
+      if (clang_isVirtualBase(c)) is_virtual = true;
+      CXCursor def = clang_getTypeDeclaration(clang_getCanonicalType(clang_getCursorType(c)));
+      CXCursor full = clang_getCursorDefinition(def);
+      out.push_back(clang_Cursor_isNull(full) ? def : full);
+    }
+    return CXChildVisit_Continue;
+  });
+  return out;
+}
+
+/// True when the record declares data of its own: a field or an anonymous member.
+bool has_own_data(CXCursor decl) {
+  bool found = false;
+  visit_children(decl, [&](CXCursor c) {
+    CXCursorKind k = clang_getCursorKind(c);
+    found = k == CXCursor_FieldDecl ||
+            ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl) &&
+             clang_Cursor_isAnonymousRecordDecl(c));
+    return found ? CXChildVisit_Break : CXChildVisit_Continue;
+  });
+  return found;
+}
+
+bool has_virtual_method(CXCursor decl) {
+  bool found = false;
+  visit_children(decl, [&](CXCursor c) {
+    CXCursorKind k = clang_getCursorKind(c);
+    found = (k == CXCursor_CXXMethod || k == CXCursor_Destructor) && clang_CXXMethod_isVirtual(c);
+    return found ? CXChildVisit_Break : CXChildVisit_Continue;
+  });
+  return found;
+}
+
+/// True when the record and its bases hold data (an empty base takes no room in the layout).
+bool holds_data(CXCursor decl, int depth) {
+  if (depth > 32 || has_own_data(decl)) return depth <= 32;
+  bool is_virtual = false;
+  for (CXCursor b : bases_of(decl, is_virtual)) {
+    if (holds_data(b, depth + 1)) return true;
+  }
+  return false;
+}
+
+/// True for data-only inheritance the flattening accounts for: no virtual method or base
+/// anywhere, and at most one base holding data at every level, so that base sits at offset 0
+/// (the Itanium C++ ABI, which MinGW's targets follow, puts a non-polymorphic class's first
+/// non-empty base at offset 0 and lays empty bases out at no cost).
+bool plain_data(CXCursor decl, int depth) {
+  if (depth > 32 || has_virtual_method(decl)) return false;
+  bool is_virtual = false;
+  int with_data = 0;
+  for (CXCursor b : bases_of(decl, is_virtual)) {
+    if (!clang_isCursorDefinition(b) || !plain_data(b, depth + 1)) return false;
+    with_data += holds_data(b, 0) ? 1 : 0;
+  }
+  return !is_virtual && with_data <= 1;
+}
+
+/// The fields of `decl` in layout order: those of its base holding data first (at offset 0, see
+/// plain_data), then its own.
+void collect_fields(Context& cx, CXCursor decl, std::vector<m::Variable>& fields, int& unions,
+                    int& structs, int depth) {
+  bool is_virtual = false;
+  if (depth < 32) {
+    for (CXCursor b : bases_of(decl, is_virtual)) {
+      if (holds_data(b, 0)) collect_fields(cx, b, fields, unions, structs, depth + 1);
+    }
+  }
+  visit_children(decl, [&](CXCursor c) {
+    CXCursorKind k = clang_getCursorKind(c);
+    auto n = static_cast<uint32_t>(fields.size());
+    if (k == CXCursor_FieldDecl) {
+      fields.push_back(field(cx, c, n));
+    } else if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl) &&
+               clang_Cursor_isAnonymousRecordDecl(c)) {
+      fields.push_back(anonymous_member(cx, decl, c, n, unions, structs));
+    }
+    return CXChildVisit_Continue;
+  });
+}
+
+}  // namespace
+
+Derived derived_reading(CXCursor decl, CXCursor& base) {
+  bool is_virtual = false;
+  std::vector<CXCursor> bases = bases_of(decl, is_virtual);
+  if (bases.empty()) return Derived::Plain;
+  if (!plain_data(decl, 0)) return Derived::LeftOut;
+  std::vector<CXCursor> with_data;
+  for (CXCursor b : bases) {
+    if (holds_data(b, 0)) with_data.push_back(b);
+  }
+  if (!has_own_data(decl) && with_data.size() == 1) {
+    base = with_data.front();
+    return Derived::AsBase;
+  }
+  return Derived::Flattened;
+}
+
 // ---- Records, enums, typedefs -----------------------------------------------------------------
 
 void read_record(Context& cx, CXCursor decl, m::TypeInfo& t) {
@@ -139,17 +248,7 @@ void read_record(Context& cx, CXCursor decl, m::TypeInfo& t) {
   if (clang_isCursorDefinition(decl)) {
     t.layout = layout_of(clang_getCursorType(decl));
     int unions = 0, structs = 0;
-    visit_children(decl, [&](CXCursor c) {
-      CXCursorKind k = clang_getCursorKind(c);
-      auto n = static_cast<uint32_t>(fields.size());
-      if (k == CXCursor_FieldDecl) {
-        fields.push_back(field(cx, c, n));
-      } else if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl) &&
-                 clang_Cursor_isAnonymousRecordDecl(c)) {
-        fields.push_back(anonymous_member(cx, decl, c, n, unions, structs));
-      }
-      return CXChildVisit_Continue;
-    });
+    collect_fields(cx, decl, fields, unions, structs, 0);
   }
   // An opaque struct (declared, never defined) stays an empty record of unknown size.
   if (is_union) {

@@ -226,6 +226,22 @@ void finish(Context& cx) {
                          " function(s) have no DLL: they are in module '" + st.stem +
                          "' with no DLL name; give --dll NAME or --dll-map FILE");
   }
+  if (!st.cxx_helpers.empty()) {
+    support::Diagnostic w;
+    w.severity = support::Severity::Warning;
+    w.code = "TK8008";
+    w.where = st.first_cxx_helper;
+    w.message = std::to_string(st.cxx_helpers.size()) +
+                " C++ class(es) deriving from a struct are no type of their own (see the notes)";
+    for (const auto& [name, note] : st.cxx_helpers) {
+      support::Diagnostic n;
+      n.severity = support::Severity::Note;
+      n.where = note.second;
+      n.message = "'" + name + "' " + note.first;
+      w.notes.push_back(std::move(n));
+    }
+    cx.diags.report(std::move(w));
+  }
   // A module's size is the number of its functions and its alignment 1, as widl records them
   // (model/layout.cpp, the compiler the IDL reader follows).
   for (const auto& [dll, idx] : st.modules) {
@@ -274,6 +290,34 @@ bool Context::taken(CXCursor decl) const {
   return false;
 }
 
+namespace {
+
+/// A C++ struct deriving from others (not an interface): nullopt when it is read as a record
+/// (flattened when it has bases), else what declare() returns for it — its base's type when it
+/// adds only constructors or methods to one base (d3d11.h's CD3D11_BOX : D3D11_BOX: a user of
+/// the header wants D3D11_BOX, which is what an interface takes), nothing when it is polymorphic
+/// or its layout is beyond the flattening. Either way it is noted for finish()'s warning.
+std::optional<std::optional<uint32_t>> cxx_class(Context& cx, CXCursor decl,
+                                                 const std::string& tag, const std::string& usr) {
+  CXCursor base = clang_getNullCursor();
+  Derived d = derived_reading(decl, base);
+  if (d == Derived::Plain || d == Derived::Flattened) return std::nullopt;
+  std::string what;
+  std::optional<uint32_t> idx;
+  if (d == Derived::AsBase) {
+    idx = cx.declare(base);
+    what = "adds only constructors or methods to '" + spelling(base) + "': read as it";
+    if (idx) cx.state->by_usr.emplace(usr, *idx);
+  } else {
+    what = "has virtual methods, virtual bases or more than one base holding data: left out";
+  }
+  if (cx.state->cxx_helpers.empty()) cx.state->first_cxx_helper = location_of(decl);
+  cx.state->cxx_helpers.emplace(tag, std::make_pair(what, location_of(decl)));
+  return idx;
+}
+
+}  // namespace
+
 std::optional<uint32_t> Context::declare(CXCursor decl) {
   CXCursorKind kind = clang_getCursorKind(decl);
   if (kind != CXCursor_TypedefDecl) {
@@ -300,6 +344,11 @@ std::optional<uint32_t> Context::declare(CXCursor decl) {
       // A class known only by its CLSID (`class DECLSPEC_UUID("…") Foo;`) is its coclass.
       if (!clang_isCursorDefinition(decl)) {
         if (std::optional<uint32_t> co = coclass_named(*this, tag)) return co;
+      }
+      if (kind != CXCursor_EnumDecl && kind != CXCursor_UnionDecl &&
+          clang_isCursorDefinition(decl) && !is_com_interface(*this, decl)) {
+        std::optional<std::optional<uint32_t>> as = cxx_class(*this, decl, tag, usr);
+        if (as) return *as;
       }
       t.name = tag.empty() ? generated_name(*this) : tag;
       break;

@@ -41,7 +41,22 @@ struct Context::State {
   CXCursor declaring = clang_getNullCursor();
   int nesting = 0;  // declare()'s recursion depth
   bool too_deep_reported = false;
+  /// C++ classes read as their base or left out (see derived_reading): name → what became of it
+  /// and where, for one warning at the end.
+  std::map<std::string, std::pair<std::string, support::Location>> cxx_helpers;
+  support::Location first_cxx_helper;  // the first met, where the warning points
 };
+
+/// How a C++ struct or class with base classes (not a COM interface) is read.
+enum class Derived {
+  Plain,      // no base classes: a record as it stands
+  Flattened,  // data-only inheritance: the bases' fields lead, at clang's offsets
+  AsBase,     // one base and no data of its own (constructors, methods): it is its base
+  LeftOut,    // virtual methods or bases, or a layout the flattening cannot account for
+};
+/// Which reading a struct/class definition gets; `base` is set to the base's definition for
+/// AsBase.
+Derived derived_reading(CXCursor decl, CXCursor& base);
 
 /// The generated name for a tagless struct, union or enum (deterministic: a counter in reading
 /// order, after the header's stem).

@@ -84,6 +84,35 @@ expect 1 "failed run over an existing output" -- inspect "$tmp/cut.tlb" --format
 expect 1 "msvc diagnostics" -- --diagnostics-format msvc inspect "$tmp/words.tlb"
 stderr_has "words.tlb(offset 0x" "msvc diagnostics"
 
+# ---- Headers (issue 5): clang's errors located, one error for a missing include, no output ------
+hdr=$src/testdata/cheader/unit
+expect 1 "header with a missing include" -- import "$hdr/missing_include.h" --cpp "$tmp/hgen" --json "$tmp/h.json"
+stderr_has "missing_include.h:2:10: error: " "header with a missing include"
+stderr_has "no_such_header_anywhere.h" "header with a missing include"
+[ "$(grep -c 'error' "$tmp/err")" -eq 1 ] || fail "header with a missing include: not exactly one error: $(cat "$tmp/err")"
+no_file "$tmp/h.json" "header with a missing include"
+no_file "$tmp/hgen" "header with a missing include"
+expect 1 "header with a syntax error" -- export "$hdr/syntax_error.h" -o "$tmp/s.tlb"
+stderr_has "syntax_error.h:" "header with a syntax error"
+no_file "$tmp/s.tlb" "header with a syntax error"
+expect 1 "msvc diagnostics for a header" -- --diagnostics-format msvc inspect "$hdr/missing_include.h"
+stderr_has "missing_include.h(2,10)" "msvc diagnostics for a header"
+expect 2 "bad --target" -- inspect "$hdr/layout.h" --target win16
+expect 1 "missing --dll-map file" -- inspect "$hdr/funcs.h" --dll-map "$tmp/no-such.map" -o "$tmp/f.txt"
+stderr_has "no-such.map" "missing --dll-map file"
+no_file "$tmp/f.txt" "missing --dll-map file"
+expect 1 "bad --dll-map line" -- inspect "$hdr/funcs.h" --dll-map "$hdr/bad.map" -o "$tmp/f.txt"
+stderr_has "bad.map:" "bad --dll-map line"
+no_file "$tmp/f.txt" "bad --dll-map line"
+# The header options on the real command line: -I, -D, --clang-arg (here: read as C), --dll-map.
+expect 0 "header with -I" -- inspect "$hdr/include_dir.h" -I "$hdr/inc" -o "$tmp/i.txt"
+grep -q "struct UsesExtra" "$tmp/i.txt" || fail "header with -I: UsesExtra not read"
+expect 0 "header read as C" -- inspect "$src/testdata/cheader/widl-h/msxml6.h" --clang-arg=-x --clang-arg=c \
+  -D__msxml_h__ --target win32 -o "$tmp/x.txt"
+grep -q "interface IXMLDOMNode" "$tmp/x.txt" || fail "header read as C: IXMLDOMNode not read"
+expect 0 "header with --dll-map" -- inspect "$hdr/funcs.h" --dll-map "$hdr/dlls.map" --format idl -o "$tmp/f.idl"
+grep -q 'dllname("thing.dll")' "$tmp/f.idl" || fail "header with --dll-map: no module for thing.dll"
+
 # ---- Success: exit 0 and the output is written -----------------------------------------------
 expect 0 "a good library" -- inspect "$corpus/widl/netfw_win32.tlb" --format json -o "$tmp/ok.json"
 [ -s "$tmp/ok.json" ] || fail "a good library: no output written"

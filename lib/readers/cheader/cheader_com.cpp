@@ -481,16 +481,23 @@ const CInterface* c_base_candidate(Context& cx, const CInterface& self) {
 /// The base of a C interface: IDispatch's 7 slots or IUnknown's 3 by name, unless a longer
 /// interface of the header matches; else the candidate above.
 BaseInfo c_base(Context& cx, const CInterface& self, int depth) {
-  const CInterface* cand = depth > kMaxDepth ? nullptr : c_base_candidate(cx, self);
-  const size_t len = cand ? cand->sigs.size() : 0;
-  if (cand && (cand->name == "IUnknown" || cand->name == "IDispatch"))
-    return stdole_base(cx, cand->name);
   // An interface that adds nothing to IDispatch or IUnknown has exactly their slots.
   auto starts_with = [&](const std::vector<std::string>& p) {
     return p.size() <= self.names.size() && self.name != "IUnknown" && self.name != "IDispatch" &&
            std::equal(p.begin(), p.end(), self.names.begin());
   };
+  // widl's group comments naming IDispatch or IUnknown settle it when the slots agree.
+  if (self.hinted_base == "IDispatch" && starts_with(idispatch_slots()))
+    return stdole_base(cx, "IDispatch");
+  if (self.hinted_base == "IUnknown" && starts_with(iunknown_slots()))
+    return stdole_base(cx, "IUnknown");
+  const CInterface* cand = depth > kMaxDepth ? nullptr : c_base_candidate(cx, self);
+  const size_t len = cand ? cand->sigs.size() : 0;
+  if (cand && cand->name == "IDispatch") return stdole_base(cx, "IDispatch");
+  // Before IUnknown: IDispatch's slots begin with IUnknown's, so a header that declares only
+  // IUnknown's C form (no oaidl.h) offers IUnknown as the longest candidate of an IDispatch heir.
   if (len <= 7 && starts_with(idispatch_slots())) return stdole_base(cx, "IDispatch");
+  if (cand && cand->name == "IUnknown") return stdole_base(cx, "IUnknown");
   if (len <= 3 && starts_with(iunknown_slots())) return stdole_base(cx, "IUnknown");
   if (!cand) return {};
   BaseInfo b = c_base(cx, *cand, depth + 1);

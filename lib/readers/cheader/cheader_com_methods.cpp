@@ -140,11 +140,23 @@ std::vector<m::Function> make_methods(Context& cx, const std::vector<RawMethod>&
   const uint32_t ptr = cx.opts.target == m::SysKind::Win32 ? 4u : 8u;
   const int32_t memid_base = kFuncMemidBase | static_cast<int32_t>((parents & 0xFFF) << 16);
   std::vector<m::Function> out;
-  std::map<std::string, int32_t> ids;  // a property's accessors share the first one's MEMBERID
+  // A property's accessors share the first one's MEMBERID; C++ overloads of one name (two
+  // functions of one invoke kind) are two members, each with its own.
+  struct Member {
+    int32_t memid;
+    unsigned kinds;  // the InvokeKind bits taken
+  };
+  std::map<std::string, Member> members;
   int32_t n = 0;
   for (const RawMethod& rm : methods) {
     m::Function f = make_method(cx, rm, ptr, automation);
-    f.memid = ids.try_emplace(f.name, memid_base | n).first->second;
+    const auto kind = static_cast<unsigned>(f.invkind);
+    f.memid = memid_base | n;
+    auto [it, fresh] = members.try_emplace(f.name, Member{f.memid, kind});
+    if (!fresh && (it->second.kinds & kind) == 0) {
+      f.memid = it->second.memid;
+      it->second.kinds |= kind;
+    }
     ++n;
     out.push_back(std::move(f));
   }

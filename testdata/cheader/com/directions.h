@@ -1,7 +1,8 @@
 /* Parameter directions as a header writes them: SAL (_In_, _Out_, _Inout_, _Outptr_,
-   _COM_Outptr_, _Out_writes_(n), __RPC__in, __RPC__deref_out_opt, IN/OUT) and MIDL's comments
-   ([in], [retval][out], [optional][in], [in, out], [lcid][in], each in a comment before its
-   parameter); and what is inferred where it writes none. */
+   _COM_Outptr_, _Out_writes_(n), _In_opt_, _Out_opt_, _In_reads_(n), __RPC__in,
+   __RPC__deref_out_opt, IN/OUT) and MIDL's comments ([in], [retval][out], [optional][in],
+   [in, out], [lcid][in], each in a comment before its parameter); and what is inferred where it
+   writes none. */
 #include "com_prelude.h"
 
 MIDL_INTERFACE("55555555-0000-0000-0000-000000000001")
@@ -18,6 +19,9 @@ ISal : public IUnknown {
       /* [in, out] */ LONG *d,
       /* [lcid][in] */ ULONG e,
       /* [retval][out] */ LONG *f) = 0;
+  /* SAL's _opt_ says a pointer may be null ([unique]), not that the parameter is [optional]. */
+  virtual HRESULT STDMETHODCALLTYPE Opt(_In_opt_ IUnknown *a, _Out_opt_ LONG *b,
+                                        _In_reads_(n) LONG *c, UINT n) = 0;
   /* A comment that is not MIDL's says nothing: `value` is inferred. */
   virtual HRESULT STDMETHODCALLTYPE Prose(/* the value in or out */ LONG *value) = 0;
 };

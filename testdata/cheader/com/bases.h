@@ -1,0 +1,45 @@
+/* C++ that a COM interface description cannot hold, each reported with its location and laid
+   out as MSVC lays it out: a second COM base (single inheritance: the first base's vtable is
+   extended), a virtual base, a virtual destructor (one slot in MSVC's ABI), a method overriding
+   its base's (no slot of its own); and calling conventions on win32 (__cdecl, variadic). */
+#include "com_prelude.h"
+
+MIDL_INTERFACE("aaaaaaaa-0000-0000-0000-000000000001")
+IFirst : public IUnknown {
+  virtual HRESULT STDMETHODCALLTYPE A(void) = 0;
+};
+
+MIDL_INTERFACE("aaaaaaaa-0000-0000-0000-000000000002")
+IOther : public IUnknown {
+  virtual HRESULT STDMETHODCALLTYPE B(void) = 0;
+  virtual HRESULT STDMETHODCALLTYPE B2(void) = 0;
+};
+
+MIDL_INTERFACE("aaaaaaaa-0000-0000-0000-000000000003")
+ITwoBases : public IFirst, public IOther {
+  virtual HRESULT STDMETHODCALLTYPE C(void) = 0;
+};
+
+MIDL_INTERFACE("aaaaaaaa-0000-0000-0000-000000000004")
+IVirtualBase : virtual public IUnknown {
+  virtual HRESULT STDMETHODCALLTYPE D(void) = 0;
+};
+
+MIDL_INTERFACE("aaaaaaaa-0000-0000-0000-000000000005")
+IWithDtor : public IUnknown {
+  virtual ~IWithDtor() {}
+  virtual HRESULT STDMETHODCALLTYPE E(void) = 0;
+};
+
+MIDL_INTERFACE("aaaaaaaa-0000-0000-0000-000000000006")
+IOverrides : public IFirst {
+  virtual HRESULT STDMETHODCALLTYPE A(void) = 0;
+  virtual HRESULT STDMETHODCALLTYPE F(void) = 0;
+};
+
+MIDL_INTERFACE("aaaaaaaa-0000-0000-0000-000000000007")
+ICallConv : public IUnknown {
+  virtual HRESULT __stdcall Std(LONG a) = 0;
+  virtual HRESULT __cdecl Cdecl(LONG a) = 0;
+  virtual HRESULT __cdecl Varargs(LONG count, ...) = 0;
+};

@@ -260,6 +260,8 @@ TEST_CASE("cheader COM: overloads are laid out as MSVC does, and what is no meth
     CHECK(line_of(r.diags, "TK8042", "IUnusual::Load") == 15);  // at the second Load
     CHECK(line_of(r.diags, "TK8041", "IUnusual::Helper") == 16);
     CHECK(line_of(r.diags, "TK8045", "'data'") == 17);
+    // A parameter's name as written too (`#define FindText FindTextW`).
+    CHECK(fn(*r.lib, "IUnusualNames", 0).params.at(0).name == "FindText");
     CHECK(r.diags.error_count() == 0);
   }
 }

@@ -59,15 +59,15 @@ struct RawMethod {
 /// types through cx.map_type, directions from the source or inferred, MEMBERIDs as the IDL
 /// reader gives a method without [id] (a property's accessors share one), vtable offsets.
 /// `parents`: the interface's number of ancestors; `automation`: it derives from IDispatch.
-/// A method's name as the header writes it: `GetObject`, not the `GetObjectA` <windows.h>'s
-/// A/W macros turn it into.
-std::string written_name(Context& cx, CXCursor method);
+std::vector<model::Function> make_methods(Context& cx, const std::vector<RawMethod>& methods,
+                                          uint32_t parents, bool automation);
+
+/// A method's or parameter's name as the header writes it: `GetObject`, not the `GetObjectA`
+/// <windows.h>'s A/W macros turn it into.
+std::string written_name(Context& cx, CXCursor decl);
 
 /// `t` with the sugar over a pointer removed (typedef, elaborated), keeping the sugar under it.
 CXType pointer_type(CXType t);
-
-std::vector<model::Function> make_methods(Context& cx, const std::vector<RawMethod>& methods,
-                                          uint32_t parents, bool automation);
 
 // ---- Raw text (cheader_com_text.cpp) -----------------------------------------------------------
 

@@ -118,7 +118,7 @@ m::Function make_method(Context& cx, const RawMethod& rm, uint32_t ptr, bool aut
     m::Param p;
     p.type = cx.map_type(rm.param_types[i]);
     if (named) {
-      p.name = spelling(rm.params[i]);
+      p.name = written_name(cx, rm.params[i]);  // FindText, not <windows.h>'s FindTextA
       CXSourceLocation from = i == 0 ? rm.params_from
                                      : clang_getRangeEnd(clang_getCursorExtent(rm.params[i - 1]));
       p.flags = flags_between(cx, from, rm.params[i]);

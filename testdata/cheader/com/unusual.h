@@ -17,3 +17,10 @@ IUnusual : public IUnknown, public Plain {
   int data;
   virtual HRESULT STDMETHODCALLTYPE GetObject(LONG a) = 0;
 };
+
+/* A parameter's name those macros rewrite (exdisp.h's PutFindText(FindText)) is kept too. */
+#define FindText FindTextW
+MIDL_INTERFACE("77777777-0000-0000-0000-000000000002")
+IUnusualNames : public IUnknown {
+  virtual HRESULT STDMETHODCALLTYPE PutFindText(BSTR FindText) = 0;
+};

@@ -263,13 +263,27 @@ std::optional<m::TypeRef> local_base_ref(Context& cx, CXCursor base) {
   return std::nullopt;
 }
 
+/// An interface's IID: the uuid on its declaration, else __CRT_UUID_DECL's (or a uuid written on
+/// another declaration of it), else IID_<name>'s. Sources that disagree are warned about (for a
+/// taken interface: the SDK's own headers are not the user's to fix).
 std::optional<support::Guid> interface_guid(Context& cx, CXCursor decl, const std::string& name) {
   scan_guids(cx, file_text(cx, clang_getCursorLocation(decl)));
-  if (auto g = uuid_on_declaration(cx, decl)) return g;
-  if (auto it = cx.guids.by_type.find(name); it != cx.guids.by_type.end()) return it->second;
+  std::vector<std::pair<std::string, support::Guid>> found;
+  if (auto g = uuid_on_declaration(cx, decl)) found.emplace_back("its declaration's uuid", *g);
+  if (auto it = cx.guids.by_type.find(name); it != cx.guids.by_type.end())
+    found.emplace_back("the uuid given to '" + name + "'", it->second);
   if (auto it = cx.guids.by_symbol.find("IID_" + name); it != cx.guids.by_symbol.end())
-    return it->second;
-  return std::nullopt;
+    found.emplace_back("IID_" + name, it->second);
+  if (found.empty()) return std::nullopt;
+  for (const auto& [what, g] : found) {
+    if (g == found.front().second || !cx.taken(decl)) continue;
+    cx.diags.warning("TK8052", location_of(decl),
+                     "interface '" + name + "': " + what + " is " + g.to_string() + ", but " +
+                         found.front().first + " is " + found.front().second.to_string() +
+                         "; keeping the latter");
+    break;
+  }
+  return found.front().second;
 }
 
 // ---- The C++ form ------------------------------------------------------------------------------
@@ -412,14 +426,17 @@ BaseInfo cpp_base(Context& cx, CXCursor decl, bool warn, int depth) {
     }
     have = true;
     out = cpp_as_base(cx, base, depth);
-    out.ref = warn ? local_base_ref(cx, base) : std::nullopt;
+    out.ref = depth == 0 ? local_base_ref(cx, base) : std::nullopt;
   }
   return out;
 }
 
 void read_cpp_interface(Context& cx, CXCursor decl, m::TypeInfo& t) {
-  BaseInfo base = cpp_base(cx, decl, true);
-  CppOwn own = cpp_own(cx, decl, true);
+  // What the model cannot hold is the user's to know about in their own interfaces, not in the
+  // SDK's that come along as dependencies (servprov.h's member template QueryService<Q>).
+  const bool warn = cx.taken(decl);
+  BaseInfo base = cpp_base(cx, decl, warn);
+  CppOwn own = cpp_own(cx, decl, warn);
   memo(cx).cpp_slots.emplace(t.name, own.slots);
   std::vector<RawMethod> raws;
   const bool win32 = cx.opts.target == m::SysKind::Win32;

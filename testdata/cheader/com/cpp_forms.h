@@ -42,3 +42,10 @@ struct IConst : public IUnknown {
 struct INoIid : public IUnknown {
   virtual HRESULT STDMETHODCALLTYPE Go(void) = 0;
 };
+
+/* Two sources that disagree: the uuid on the declaration is kept, the other warned about. */
+DEFINE_GUID(IID_IMismatch, 0x11111111, 0x0000, 0x0000, 0x00,0x00, 0x00,0x00,0x00,0x00,0x00,0x09);
+MIDL_INTERFACE("11111111-0000-0000-0000-000000000008")
+IMismatch : public IUnknown {
+  virtual HRESULT STDMETHODCALLTYPE Go(void) = 0;
+};

@@ -432,6 +432,46 @@ class Comparer {
 
  private:
   std::string show(const m::TypeRef& t) const { return ::show(t, &own_); }
+  std::string show_h(const m::TypeRef& t) const { return ::show(idl_view(t, 0), &own_); }
+
+  /// A header type as the IDL reading names it. The IDL reader, as widl, keeps a typedef as an
+  /// alias only when it is [public] or has a [uuid], and sees through the others; widl's header
+  /// drops those attributes, so the header reader keeps every typedef of the header (msctf.h's
+  /// TfEditCookie is a [uuid] one, activscp.h's SCRIPTTHREADID a plain one, and the header
+  /// cannot tell them apart). Which of them the typelib lists is a naming choice, not a different
+  /// type: an alias of the header reading that the IDL reading does not hold is compared by what
+  /// it names. One the IDL reading holds is compared by name, as before.
+  m::TypeRef idl_view(const m::TypeRef& t, int depth) const {
+    if (depth > 16) return t;
+    if (const auto* u = std::get_if<m::UserType>(&t.v)) {
+      if (u->import) return t;
+      auto h = hdr_by_name_.find(u->name);
+      if (h == hdr_by_name_.end() || !std::holds_alternative<m::AliasDef>(h->second->def)) return t;
+      bool in_idl = std::any_of(idl_by_name_.begin(), idl_by_name_.end(),
+                                [&](const auto& kv) { return same_name(kv.first, u->name); });
+      if (in_idl) return t;
+      return idl_view(std::get<m::AliasDef>(h->second->def).target, depth + 1);
+    }
+    if (const auto* p = std::get_if<m::Pointer>(&t.v)) {
+      if (p->function) return t;
+      m::TypeRef inner = idl_view(*p->pointee, depth + 1);
+      // As the IDL reader encodes it: IUnknown and IDispatch already are pointers.
+      if (const auto* b = std::get_if<m::BaseType>(&inner.v);
+          b && (b->vt == m::vt::Unknown || b->vt == m::vt::Dispatch) &&
+          !(std::get_if<m::BaseType>(&p->pointee->v))) {
+        return inner;
+      }
+      return m::TypeRef::pointer_to(std::move(inner));
+    }
+    if (const auto* a = std::get_if<m::SafeArray>(&t.v)) {
+      return m::TypeRef::safearray_of(idl_view(*a->element, depth + 1));
+    }
+    if (const auto* a = std::get_if<m::CArray>(&t.v)) {
+      m::CArray c{idl_view(*a->element, depth + 1), a->bounds};
+      return m::TypeRef{std::move(c)};
+    }
+    return t;
+  }
 
   /// The header's type of that name, exactly or else without case (see same_name).
   std::map<std::string, const m::TypeInfo*>::const_iterator find(const std::string& name) const {
@@ -547,7 +587,7 @@ class Comparer {
     layout(t.name, t, h, true);
   }
   void body(const m::TypeInfo& t, const m::AliasDef& d, const m::TypeInfo& h) {
-    std::string a = show(d.target), b = show(std::get<m::AliasDef>(h.def).target);
+    std::string a = show(d.target), b = show_h(std::get<m::AliasDef>(h.def).target);
     if (!same_name(a, b)) diff(t.name, "aliased type", a, b);
   }
   void body(const m::TypeInfo& t, const m::CoclassDef&, const m::TypeInfo& h) {
@@ -576,8 +616,8 @@ class Comparer {
     if (a.invkind != b.invkind || !same_name(a.name, b.name)) {
       diff(where, "method", method_name(a), method_name(b));
     }
-    if (!same_name(show(a.result), show(b.result))) {
-      diff(where, "result", show(a.result), show(b.result));
+    if (!same_name(show(a.result), show_h(b.result))) {
+      diff(where, "result", show(a.result), show_h(b.result));
     }
     if (a.params.size() != b.params.size()) {
       diff(where, "parameter count", std::to_string(a.params.size()),
@@ -589,7 +629,7 @@ class Comparer {
       const m::Param& q = b.params[i];
       std::string pw = where + "(" + (p.name.empty() ? "#" + std::to_string(i) : p.name) + ")";
       if (!same_name(p.name, q.name)) diff(pw, "parameter name", p.name, q.name);
-      if (!same_name(show(p.type), show(q.type))) diff(pw, "type", show(p.type), show(q.type));
+      if (!same_name(show(p.type), show_h(q.type))) diff(pw, "type", show(p.type), show_h(q.type));
       ++out_.params;
       uint16_t fa = direction(p.flags), fb = direction(q.flags);
       if (fa == fb) {
@@ -634,8 +674,8 @@ class Comparer {
       if (a.offset != b.offset) diff(fw, "offset", std::to_string(a.offset), std::to_string(b.offset));
       if (a.bits != b.bits) diff(fw, "bit-field", a.bits ? "yes" : "no", b.bits ? "yes" : "no");
       if (!types) continue;
-      if (!same_name(show(a.type), show(b.type))) {
-        diff(fw, "type", show(a.type), show(b.type));
+      if (!same_name(show(a.type), show_h(b.type))) {
+        diff(fw, "type", show(a.type), show_h(b.type));
         continue;
       }
       std::string an = anonymous_target(a.type), bn = anonymous_target(b.type);

@@ -292,12 +292,14 @@ void read_typedef(Context& cx, CXCursor decl, m::TypeInfo& t) {
   t.def = m::AliasDef{mapped_for(cx, clang_getTypedefDeclUnderlyingType(decl), decl)};
 }
 
-// The IDL reader's rule (sema_symbols.cpp declare_typedef, sema_emit_types.cpp add_entry):
-// `typedef struct tag {…} Name;` is the struct `tag` (a typedef that is not public adds nothing
-// and is seen through); `typedef struct {…} Name;` makes `Name` an alias of the tagless struct,
-// which gets a generated name; `typedef enum X {…} X;` is the enum. A typedef of anything else
-// (a base type, a pointer, a function pointer) taken from the header becomes an alias of its
-// own, while references to it still see through it, as the IDL reader's do.
+// The IDL reader keeps a typedef as an alias when it is [public] or has a [uuid] (widl's rule,
+// sema_symbols.cpp declare_typedef) and sees through the others; a header keeps no attributes
+// (widl -h drops them), so every typedef the user's header declares is kept, as the typedefs
+// the IDL reader keeps are: `typedef struct tag {…} Name;` is the struct `tag` and the alias
+// `Name` of it; `typedef struct {…} Name;` makes `Name` an alias of the tagless struct, which
+// gets a generated name; `typedef enum X {…} X;` is the enum alone; a typedef of a base type, a
+// pointer or a function pointer is an alias. References name the alias (cheader_types.cpp
+// map_typedef). A typedef of the SDK's naming a tagged struct is that struct.
 std::optional<uint32_t> declare_typedef(Context& cx, CXCursor decl, const std::string& usr) {
   std::string name = spelling(decl);
   if (name.empty() || is_automation_name(name)) return std::nullopt;
@@ -306,7 +308,16 @@ std::optional<uint32_t> declare_typedef(Context& cx, CXCursor decl, const std::s
     CXCursor rec = clang_getTypeDeclaration(under);
     std::string tag = spelling(rec);
     if (is_automation_name(tag)) return std::nullopt;
-    if (!tag.empty() && !is_generated_tag(tag)) return cx.declare(rec);
+    if (!tag.empty() && !is_generated_tag(tag)) {
+      std::optional<uint32_t> target = cx.declare(rec);
+      if (tag == name || !target || !cx.taken(decl)) return target;
+      // An interface or coclass named otherwise (`typedef IFoo *LPFOO` aside) stays itself.
+      const m::TypeDef& def = cx.lib.types[*target].def;
+      if (!std::holds_alternative<m::RecordDef>(def) && !std::holds_alternative<m::UnionDef>(def) &&
+          !std::holds_alternative<m::EnumDef>(def)) {
+        return target;
+      }
+    }
   }
   m::TypeInfo t;
   t.name = name;

@@ -85,7 +85,10 @@ uint16_t named_vt(std::string_view name) {
       {"LPCWSTR", m::vt::LpWStr},  {"LPOLESTR", m::vt::LpWStr},  {"LPCOLESTR", m::vt::LpWStr},
       {"SCODE", m::vt::Error},     {"VARIANT", m::vt::Variant},  {"VARIANT_BOOL", m::vt::Bool},
       // wtypes.idl's BOOL is a long (MinGW's an int): the IDL reader's reading of the name.
-      {"BOOL", m::vt::I4}};
+      {"BOOL", m::vt::I4},
+      // In C, wchar_t is a typedef (MinGW's stddef.h: unsigned short); it is the same type as
+      // C++'s builtin wchar_t, which is read as widl reads it (builtin_vt).
+      {"wchar_t", m::vt::I2}};
   for (const auto& [n, vt] : kNames) {
     if (name == n) return vt;
   }
@@ -211,13 +214,19 @@ m::TypeRef decl_ref(Context& cx, CXCursor decl) {
   return m::TypeRef{std::move(ut)};
 }
 
-/// A typedef name: OLE Automation's names, stdole's types, the alias of a tagless type, or
-/// seen through to what it names.
+/// A typedef name: OLE Automation's names, stdole's types, the alias a typedef of the user's
+/// header becomes, the alias of a tagless type, or (the SDK's other typedefs) seen through to
+/// what it names.
 m::TypeRef map_typedef(Context& cx, CXType t, int depth) {
   CXCursor decl = clang_getTypeDeclaration(t);
   std::string name = spelling(decl);
   if (uint16_t vt = named_vt(name)) return m::TypeRef::base(vt);
   if (is_remotable_handle(name)) return wire_handle(cx, name);
+  // A typedef the user's header declares is a type of its own, named as the header names it
+  // (msctf.h's TfEditCookie, wuapi.h's UpdateType for enum tagUpdateType): declare_typedef.
+  if (cx.taken(decl)) {
+    if (std::optional<uint32_t> idx = cx.declare(decl)) return local_ref(cx, *idx);
+  }
   CXType under = strip_sugar(clang_getTypedefDeclUnderlyingType(decl));
   if (under.kind == CXType_Record || under.kind == CXType_Enum) {
     CXCursor rec = clang_getTypeDeclaration(under);

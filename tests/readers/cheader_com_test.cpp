@@ -287,16 +287,16 @@ TEST_CASE("cheader COM: a second base, a virtual base, a destructor, an override
     CHECK(base_of(*r.lib, "ITwoBases") == "IFirst");
     CHECK(fn(*r.lib, "ITwoBases", 0).vtable_offset == 4 * p);
     CHECK(fn(*r.lib, "ITwoBases", 0).memid == 0x60020000);
-    CHECK(line_of(r.diags, "TK8040", "a second base") == 19);
-    CHECK(line_of(r.diags, "TK8040", "virtually") == 24);
+    CHECK(line_of(r.diags, "TK8040", "a second base") == 20);
+    CHECK(line_of(r.diags, "TK8040", "virtually") == 25);
     CHECK(base_of(*r.lib, "IVirtualBase") == "stdole.IUnknown");
     // MSVC's virtual destructor takes one slot (the deleting destructor): E is the fifth.
-    CHECK(line_of(r.diags, "TK8043", "IWithDtor") == 30);
+    CHECK(line_of(r.diags, "TK8043", "IWithDtor") == 31);
     CHECK(names(iface(*r.lib, "IWithDtor")) == std::vector<std::string>{"E"});
     CHECK(fn(*r.lib, "IWithDtor", 0).vtable_offset == 4 * p);
     CHECK(get(*r.lib, "IWithDtor").layout.vtable_size == 5 * p);
-    // An override has its base's slot: F follows IFirst's.
-    CHECK(line_of(r.diags, "TK8044", "IOverrides::A") == 36);
+    // An override (with a body: a pure one is silent) has its base's slot: F follows IFirst's.
+    CHECK(line_of(r.diags, "TK8044", "IOverrides::A") == 37);
     CHECK(names(iface(*r.lib, "IOverrides")) == std::vector<std::string>{"F"});
     CHECK(fn(*r.lib, "IOverrides", 0).vtable_offset == 4 * p);
     CHECK(base_of(*r.lib, "IOverrides") == "IFirst");
@@ -390,6 +390,30 @@ TEST_CASE("cheader COM: a C interface's base is found by its slots' signatures a
     // The Vtbl structs are no types.
     for (const m::TypeInfo& t : r.lib->types) CHECK(t.name.find("Vtbl") == std::string::npos);
     CHECK(r.diags.all().empty());
+  }
+}
+
+TEST_CASE("cheader COM: objbase.h's DECLARE_INTERFACE_ macros, read as C++ and as C") {
+  for (m::SysKind k : kTargets) {
+    CAPTURE(static_cast<int>(k));
+    Read cpp = read("declare_interface.h", target(k));
+    Read c = read("declare_interface.h", as_c(k));
+    REQUIRE(cpp.lib);
+    REQUIRE(c.lib);
+    // IUnknown's methods declared again are pure redeclarations: no warning, no slots.
+    CHECK(cpp.diags.all().empty());
+    CHECK(c.diags.all().empty());
+    const int32_t p = static_cast<int32_t>(ptr_size(k));
+    const m::Library& lib = *cpp.lib;
+    CHECK(get(lib, "IHandMade").guid == guid("bbbbbbbb-0000-0000-0000-000000000001"));
+    CHECK(base_of(lib, "IHandMade") == "stdole.IUnknown");
+    CHECK(names(iface(lib, "IHandMade")) == std::vector<std::string>{"Open", "Read", "Close"});
+    CHECK(fn(lib, "IHandMade", 0).vtable_offset == 3 * p);
+    CHECK(flags(fn(lib, "IHandMade", 1)) == std::vector<uint16_t>{pf::Out, pf::In, pf::Out});
+    CHECK(fn(lib, "IHandMade", 2).result == base(m::vt::Void));
+    CHECK(get(lib, "IHandMade").layout.vtable_size == 6 * p);
+    CHECK(m::diff(*cpp.lib, *c.lib) == "");
+    CHECK(*cpp.lib == *c.lib);
   }
 }
 

@@ -317,7 +317,9 @@ CppOwn cpp_own(Context& cx, CXCursor decl, bool warn) {
         clang_getOverriddenCursors(c, &over, &n_over);
         clang_disposeOverriddenCursors(over);
         if (n_over > 0) {
-          if (warn)
+          // A pure redeclaration changes nothing (DECLARE_INTERFACE_ headers list IUnknown's
+          // methods again in every interface); an implementation in an interface is odd.
+          if (warn && !clang_CXXMethod_isPureVirtual(c))
             cx.diags.warning("TK8044", location_of(c),
                              "'" + iface + "::" + spelling(c) +
                                  "' overrides a base method: it has the base's slot, left out");

@@ -1,7 +1,8 @@
 /* C++ that a COM interface description cannot hold, each reported with its location and laid
    out as MSVC lays it out: a second COM base (single inheritance: the first base's vtable is
    extended), a virtual base, a virtual destructor (one slot in MSVC's ABI), a method overriding
-   its base's (no slot of its own); and calling conventions on win32 (__cdecl, variadic). */
+   its base's with a body (no slot of its own; a pure redeclaration is silent, see
+   declare_interface.h); and calling conventions on win32 (__cdecl, variadic). */
 #include "com_prelude.h"
 
 MIDL_INTERFACE("aaaaaaaa-0000-0000-0000-000000000001")
@@ -33,7 +34,7 @@ IWithDtor : public IUnknown {
 
 MIDL_INTERFACE("aaaaaaaa-0000-0000-0000-000000000006")
 IOverrides : public IFirst {
-  virtual HRESULT STDMETHODCALLTYPE A(void) = 0;
+  virtual HRESULT STDMETHODCALLTYPE A(void) { return 0; }
   virtual HRESULT STDMETHODCALLTYPE F(void) = 0;
 };
 

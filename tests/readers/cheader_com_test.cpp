@@ -481,6 +481,8 @@ TEST_CASE("cheader COM: directions are inferred where the header writes none") {
   // A record pointer: filled by a Get method, read by the others.
   CHECK(flags(fn(*r.lib, "IInferred", 1)) == std::vector<uint16_t>{pf::Out});
   CHECK(flags(fn(*r.lib, "IInferred", 2)) == std::vector<uint16_t>{pf::In});
+  // A string is [in]; a pointer to one (WCHAR **, spelled with WCHAR) is [out].
+  CHECK(flags(fn(*r.lib, "IInferred", 3)) == std::vector<uint16_t>{pf::Out, pf::In, pf::Out});
   // An IDispatch heir's HRESULT method: the last [out] is [out, retval].
   CHECK(flags(fn(*r.lib, "IAuto", 0)) == std::vector<uint16_t>{pf::In, pf::Out | pf::RetVal});
   CHECK(flags(fn(*r.lib, "IAuto", 1)) == std::vector<uint16_t>{pf::Out | pf::RetVal});

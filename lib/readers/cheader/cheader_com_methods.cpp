@@ -58,6 +58,8 @@ std::pair<m::InvokeKind, std::string> property_of(const RawMethod& rm) {
 /// (WCHAR, OLECHAR are unsigned short in C).
 bool is_text_unit(CXType pointee) {
   CXTypeKind k = clang_getCanonicalType(pointee).kind;
+  // `WCHAR *` (of a `WCHAR **` parameter) is spelled with WCHAR but is a pointer.
+  if (k == CXType_Pointer) return false;
   if (k == CXType_Char_S || k == CXType_Char_U || k == CXType_SChar || k == CXType_UChar ||
       k == CXType_WChar)
     return true;

@@ -33,6 +33,7 @@ IInferred : public IUnknown {
                                           IUnknown **result) = 0;
   virtual HRESULT STDMETHODCALLTYPE GetRect(RECT *rect) = 0;
   virtual HRESULT STDMETHODCALLTYPE SetRect(RECT *rect) = 0;
+  virtual HRESULT STDMETHODCALLTYPE Text(WCHAR **made, WCHAR *given, OLECHAR **also) = 0;
 };
 
 MIDL_INTERFACE("55555555-0000-0000-0000-000000000003")

@@ -417,6 +417,28 @@ TEST_CASE("cheader COM: objbase.h's DECLARE_INTERFACE_ macros, read as C++ and a
   }
 }
 
+TEST_CASE("cheader COM: C structs in the C form's shape that break its rules are reported") {
+  for (bool c : {false, true}) {
+    CAPTURE(c);
+    Read r = read("c_odd.h", c ? as_c(m::SysKind::Win64) : target(m::SysKind::Win64));
+    REQUIRE(r.lib);
+    // No IUnknown slots first: an interface without a base, its slots from 0.
+    CHECK(line_of(r.diags, "TK8047", "'IOdd'") == 11);
+    CHECK(base_of(*r.lib, "IOdd") == "<none>");
+    CHECK(fn(*r.lib, "IOdd", 0).vtable_offset == 0);
+    CHECK(fn(*r.lib, "IOdd", 0).memid == 0x60000000);
+    CHECK(fn(*r.lib, "IOdd", 0).params.size() == 1);  // `This` left out
+    // No `This`: every parameter kept.
+    CHECK(line_of(r.diags, "TK8046", "'Bare'") == 19);
+    const m::Function& bare = fn(*r.lib, "INoThis", 0);
+    REQUIRE(bare.params.size() == 2);
+    CHECK(bare.params[0].name == "area");
+    CHECK(user_name(pointee(bare.params[0].type)) == "tagRECT");
+    CHECK(bare.params[1].name == "code");
+    CHECK(r.diags.all().size() == 2);
+  }
+}
+
 // ---- Coclasses ---------------------------------------------------------------------------------
 
 TEST_CASE("cheader COM: CLSIDs and uuid-decorated class declarations become coclasses") {

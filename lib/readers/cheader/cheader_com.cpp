@@ -552,18 +552,22 @@ void read_c_interface(Context& cx, CXCursor decl, CXCursor vtbl, m::TypeInfo& t)
     });
     int n = clang_getNumArgTypes(fn);
     bool named = parms.size() == static_cast<size_t>(std::max(n, 0));
-    if (n < 1 || clang_Cursor_isNull(type_definition(clang_getPointeeType(
-                     clang_getArgType(fn, 0))))) {
+    // `This` is a pointer to the interface itself; a method without one keeps all it has.
+    const bool has_this =
+        n >= 1 && clang_equalCursors(
+                      type_definition(clang_getPointeeType(clang_getArgType(fn, 0))), decl);
+    if (!has_this) {
       cx.diags.warning("TK8046", location_of(f),
                        "method '" + rm.name + "' of C interface '" + t.name +
-                           "' has no `This` parameter");
+                           "' has no `This` parameter (a pointer to '" + t.name + "' first)");
     }
-    // The first parameter is `This`; its end is where the next one's annotations begin.
-    for (int i = 1; i < n; ++i) {
+    const int first = has_this ? 1 : 0;
+    for (int i = first; i < n; ++i) {
       rm.param_types.push_back(clang_getArgType(fn, static_cast<unsigned>(i)));
       if (named) rm.params.push_back(parms[size_t(i)]);
     }
-    if (named && n >= 1) rm.params_from = clang_getRangeEnd(clang_getCursorExtent(parms[0]));
+    // The end of `This` is where the next parameter's annotations begin.
+    if (named && has_this) rm.params_from = clang_getRangeEnd(clang_getCursorExtent(parms[0]));
     rm.variadic = fn.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(fn) != 0;
     if (win32 && clang_getFunctionTypeCallingConv(fn) == CXCallingConv_C)
       rm.callconv = m::CallConv::CDecl;

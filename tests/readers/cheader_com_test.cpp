@@ -412,6 +412,12 @@ TEST_CASE("cheader COM: objbase.h's DECLARE_INTERFACE_ macros, read as C++ and a
     CHECK(flags(fn(lib, "IHandMade", 1)) == std::vector<uint16_t>{pf::Out, pf::In, pf::Out});
     CHECK(fn(lib, "IHandMade", 2).result == base(m::vt::Void));
     CHECK(get(lib, "IHandMade").layout.vtable_size == 6 * p);
+    // DECLARE_INTERFACE_IID_: the IID with the name; the base's methods listed again.
+    CHECK(get(lib, "IHandMade2").guid == guid("bbbbbbbb-0000-0000-0000-000000000002"));
+    CHECK(base_of(lib, "IHandMade2") == "IHandMade");
+    CHECK(names(iface(lib, "IHandMade2")) == std::vector<std::string>{"Seek"});
+    CHECK(fn(lib, "IHandMade2", 0).vtable_offset == 6 * p);
+    CHECK(flags(fn(lib, "IHandMade2", 0)) == std::vector<uint16_t>{pf::In, pf::Out});
     CHECK(m::diff(*cpp.lib, *c.lib) == "");
     CHECK(*cpp.lib == *c.lib);
   }

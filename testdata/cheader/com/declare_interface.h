@@ -20,3 +20,21 @@ DECLARE_INTERFACE_(IHandMade, IUnknown)
     STDMETHOD_(void, Close)(THIS) PURE;
 };
 #undef INTERFACE
+
+/* DECLARE_INTERFACE_IID_ gives the IID with the name; an heir of IHandMade lists all its base's
+   methods again too (as the C form needs them). */
+#define INTERFACE IHandMade2
+DECLARE_INTERFACE_IID_(IHandMade2, IHandMade, "bbbbbbbb-0000-0000-0000-000000000002")
+{
+    /*** IUnknown methods ***/
+    STDMETHOD(QueryInterface)(THIS_ REFIID riid, void **ppvObject) PURE;
+    STDMETHOD_(ULONG, AddRef)(THIS) PURE;
+    STDMETHOD_(ULONG, Release)(THIS) PURE;
+    /*** IHandMade methods ***/
+    STDMETHOD(Open)(THIS_ LPCWSTR path, DWORD flags) PURE;
+    STDMETHOD(Read)(THIS_ _Out_writes_(size) BYTE *buffer, UINT size, _Out_ UINT *read) PURE;
+    STDMETHOD_(void, Close)(THIS) PURE;
+    /*** IHandMade2 methods ***/
+    STDMETHOD(Seek)(THIS_ LONG offset, _Out_opt_ ULONG *position) PURE;
+};
+#undef INTERFACE

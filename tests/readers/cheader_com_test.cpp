@@ -162,6 +162,7 @@ TEST_CASE("cheader COM: every form a header writes an IID in gives the interface
       {"IDefined", "11111111-0000-0000-0000-000000000005"},   // DEFINE_GUID(IID_…)
       {"IExtern", "11111111-0000-0000-0000-000000000006"},    // EXTERN_GUID(IID_…)
       {"IConst", "11111111-0000-0000-0000-000000000007"},     // const IID IID_… = {…}
+      {"ISkipped", "11111111-0000-0000-0000-00000000000a"},   // the #else branch's, not #ifdef's
   };
   for (const auto& [name, g] : cases) {
     CAPTURE(name);

@@ -36,6 +36,10 @@ struct ComMemo {
   std::vector<CInterface> c_interfaces;                 // in translation-unit order
   /// Each file's name and text (clang's buffer), by CXFile: looked up, never iterated.
   std::map<const void*, std::pair<std::string, std::string_view>> files;
+  /// Each file's byte ranges the preprocessor skipped, sorted (by CXFile).
+  std::map<const void*, std::vector<std::pair<size_t, size_t>>> skipped;
+  /// Where each GUID in GuidTable was given ("S:IID_IFoo" by_symbol, "T:IFoo" by_type): file, offset.
+  std::map<std::string, std::pair<const void*, size_t>> given_at;
 };
 
 ComMemo& memo(Context& cx);

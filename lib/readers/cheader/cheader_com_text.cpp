@@ -1,8 +1,10 @@
 // What the COM reader reads from a header's raw text rather than its AST: GUIDs (DEFINE_GUID,
 // MIDL_INTERFACE("…") …) and parameter directions (SAL, /* [in] */), since MinGW's headers
 // expand those macros to nothing. Layer: readers (private to readers/cheader).
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 
 #include "readers/cheader/cheader_com_internal.h"
 
@@ -212,16 +214,62 @@ std::string decorated_name(RawLexer lx) {
   return {};
 }
 
-void remember(Context& cx, std::map<std::string, support::Guid>& table, std::string name,
-              support::Guid g, const FileText& f, size_t offset) {
-  auto [it, fresh] = table.try_emplace(std::move(name), g);
-  if (!fresh && it->second != g) {
-    support::Location where = location_of(clang_getLocationForOffset(
-        cx.tu, static_cast<CXFile>(const_cast<void*>(f.file)), static_cast<unsigned>(offset)));
-    cx.diags.warning("TK8051", where,
-                     "'" + it->first + "' is given a second, different GUID " + g.to_string() +
-                         "; keeping " + it->second.to_string());
+/// The byte ranges of a file the preprocessor skipped (#if 0 …), sorted, once per file.
+const std::vector<std::pair<size_t, size_t>>& skipped_ranges(Context& cx, const void* file) {
+  auto& cache = memo(cx).skipped;
+  auto it = cache.find(file);
+  if (it != cache.end()) return it->second;
+  std::vector<std::pair<size_t, size_t>> out;
+  if (CXSourceRangeList* list =
+          clang_getSkippedRanges(cx.tu, static_cast<CXFile>(const_cast<void*>(file)))) {
+    for (unsigned i = 0; i < list->count; ++i) {
+      unsigned a = 0, b = 0;
+      clang_getSpellingLocation(clang_getRangeStart(list->ranges[i]), nullptr, nullptr, nullptr,
+                                &a);
+      clang_getSpellingLocation(clang_getRangeEnd(list->ranges[i]), nullptr, nullptr, nullptr, &b);
+      if (a <= b) out.emplace_back(a, b);
+    }
+    clang_disposeSourceRangeList(list);
   }
+  std::sort(out.begin(), out.end());
+  return cache.emplace(file, std::move(out)).first->second;
+}
+
+bool is_skipped(Context& cx, const void* file, size_t offset) {
+  const auto& r = skipped_ranges(cx, file);
+  auto it = std::upper_bound(r.begin(), r.end(), std::make_pair(offset, SIZE_MAX));
+  return it != r.begin() && offset <= std::prev(it)->second;
+}
+
+/// Notes `name`'s GUID. A second, different GUID for one name is warned about — unless one of
+/// the two is in a block the preprocessor skipped (`#ifdef X … #else … #endif` giving each
+/// branch its own): then the live one is kept. Skipped blocks decide only such a conflict, since
+/// a header read twice (its guard not outermost, as widl's) has its second reading all skipped.
+void remember(Context& cx, std::map<std::string, support::Guid>& table, const char* which,
+              std::string name, support::Guid g, const FileText& f, size_t offset) {
+  auto& where_given = memo(cx).given_at;
+  const std::string key = std::string(which) + name;
+  auto [it, fresh] = table.try_emplace(std::move(name), g);
+  if (fresh) {
+    where_given[key] = {f.file, offset};
+    return;
+  }
+  if (it->second == g) return;
+  const auto [first_file, first_offset] = where_given[key];
+  const bool first_skipped = first_file != nullptr && is_skipped(cx, first_file, first_offset);
+  const bool this_skipped = is_skipped(cx, f.file, offset);
+  if (first_skipped != this_skipped) {
+    if (first_skipped) {
+      it->second = g;
+      where_given[key] = {f.file, offset};
+    }
+    return;
+  }
+  support::Location where = location_of(clang_getLocationForOffset(
+      cx.tu, static_cast<CXFile>(const_cast<void*>(f.file)), static_cast<unsigned>(offset)));
+  cx.diags.warning("TK8051", where,
+                   "'" + it->first + "' is given a second, different GUID " + g.to_string() +
+                       "; keeping " + it->second.to_string());
 }
 
 /// One GUID-giving construct at an identifier, when it is one; the lexer is left after it.
@@ -241,7 +289,8 @@ void scan_at(Context& cx, const FileText& f, const RawToken& id, RawLexer& lx) {
     auto g = guid_of(v);
     if (!g) return;
     lx = p;
-    remember(cx, w == "__CRT_UUID_DECL" ? cx.guids.by_type : cx.guids.by_symbol,
+    const bool by_type = w == "__CRT_UUID_DECL";
+    remember(cx, by_type ? cx.guids.by_type : cx.guids.by_symbol, by_type ? "T:" : "S:",
              std::string(name.text), *g, f, id.offset);
   } else if (w == "MIDL_INTERFACE" || w == "DECLSPEC_UUID" || w == "uuid") {
     RawLexer p = lx;
@@ -250,7 +299,7 @@ void scan_at(Context& cx, const FileText& f, const RawToken& id, RawLexer& lx) {
     if (!g || !is_punct(p.next_code(), ')')) return;
     lx = p;
     std::string name = decorated_name(p);
-    if (!name.empty()) remember(cx, cx.guids.by_type, name, *g, f, id.offset);
+    if (!name.empty()) remember(cx, cx.guids.by_type, "T:", name, *g, f, id.offset);
   } else if (w == "DECLARE_INTERFACE_IID_" || w == "DECLARE_INTERFACE_IID") {
     RawLexer p = lx;
     if (!is_punct(p.next_code(), '(')) return;
@@ -260,7 +309,7 @@ void scan_at(Context& cx, const FileText& f, const RawToken& id, RawLexer& lx) {
     if (w == "DECLARE_INTERFACE_IID_" && is_punct(p.next_code(), ',')) g_tok = p.next_code();
     if (auto g = guid_of_string(g_tok)) {
       lx = p;
-      remember(cx, cx.guids.by_type, std::string(name.text), *g, f, id.offset);
+      remember(cx, cx.guids.by_type, "T:", std::string(name.text), *g, f, id.offset);
     }
   } else if (w == "IID" || w == "GUID" || w == "CLSID") {
     // `const IID IID_IFoo = {0x…, 0x…, 0x…, {0x…, …}};`
@@ -270,7 +319,7 @@ void scan_at(Context& cx, const FileText& f, const RawToken& id, RawLexer& lx) {
     auto g = guid_of(read_numbers(p, 11));
     if (!g) return;
     lx = p;
-    remember(cx, cx.guids.by_symbol, std::string(name.text), *g, f, id.offset);
+    remember(cx, cx.guids.by_symbol, "S:", std::string(name.text), *g, f, id.offset);
   }
 }
 

@@ -49,3 +49,13 @@ MIDL_INTERFACE("11111111-0000-0000-0000-000000000008")
 IMismatch : public IUnknown {
   virtual HRESULT STDMETHODCALLTYPE Go(void) = 0;
 };
+
+/* A GUID in a block the preprocessor skips is not the interface's. */
+#ifdef NOT_DEFINED_ANYWHERE
+DEFINE_GUID(IID_ISkipped, 0x11111111, 0x0000, 0x0000, 0x00,0x00, 0x00,0x00,0x00,0x00,0x00,0x0f);
+#else
+DEFINE_GUID(IID_ISkipped, 0x11111111, 0x0000, 0x0000, 0x00,0x00, 0x00,0x00,0x00,0x00,0x00,0x0a);
+#endif
+struct ISkipped : public IUnknown {
+  virtual HRESULT STDMETHODCALLTYPE Go(void) = 0;
+};

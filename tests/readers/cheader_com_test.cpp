@@ -515,6 +515,8 @@ TEST_CASE("cheader COM: directions are inferred where the header writes none") {
   // An IDispatch heir's HRESULT method: the last [out] is [out, retval].
   CHECK(flags(fn(*r.lib, "IAuto", 0)) == std::vector<uint16_t>{pf::In, pf::Out | pf::RetVal});
   CHECK(flags(fn(*r.lib, "IAuto", 1)) == std::vector<uint16_t>{pf::Out | pf::RetVal});
+  // Not when the method returns something else than an HRESULT.
+  CHECK(flags(fn(*r.lib, "IAuto", 2)) == std::vector<uint16_t>{pf::Out});
 }
 
 // ---- Properties --------------------------------------------------------------------------------

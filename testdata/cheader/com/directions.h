@@ -40,4 +40,5 @@ MIDL_INTERFACE("55555555-0000-0000-0000-000000000003")
 IAuto : public IDispatch {
   virtual HRESULT STDMETHODCALLTYPE Find(BSTR name, IAuto **found) = 0;
   virtual HRESULT STDMETHODCALLTYPE Count(LONG *count) = 0;
+  virtual ULONG STDMETHODCALLTYPE Peek(LONG *value) = 0;
 };

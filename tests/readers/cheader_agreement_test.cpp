@@ -275,11 +275,11 @@ class IdlSide {
 // ---- Printing types ------------------------------------------------------------------------------
 
 /// widl names an anonymous struct or union __WIDL_<file>_generated_name_<n>, the header reader
-/// TLBKIT_<file>_generated_name_<n>: such a name says nothing, so these types are compared by
+/// __TLBKIT_<file>_generated_name_<n>: such a name says nothing, so these types are compared by
 /// content, through the field that holds them.
 bool anonymous(const std::string& name) {
   return name.empty() || name.rfind("__WIDL_", 0) == 0 ||
-         (name.rfind("TLBKIT_", 0) == 0 && name.find("_generated_name_") != std::string::npos);
+         (name.rfind("__TLBKIT_", 0) == 0 && name.find("_generated_name_") != std::string::npos);
 }
 
 /// A type as text: VARTYPE names, `*`, SAFEARRAY(…), [bounds], and a user type by its name alone

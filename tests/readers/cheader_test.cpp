@@ -185,6 +185,15 @@ TEST_CASE("cheader: nested, tagless and anonymous members become types of their 
   CHECK(second.offset == 14);
   CHECK(fields(get(*r.lib, user_name(second.type))).size() == 2);
   CHECK(o.layout.size == 16);
+  // Two anonymous unions are two types (clang's USR is the same for both).
+  const m::TypeInfo& two = get(*r.lib, "TwoUnions");
+  const m::TypeInfo& u1 = get(*r.lib, user_name(field(two, "DUMMYUNIONNAME").type));
+  const m::TypeInfo& u2 = get(*r.lib, user_name(field(two, "DUMMYUNIONNAME2").type));
+  CHECK(u1.name != u2.name);
+  CHECK(fields(u1)[0].name == "a");
+  CHECK(fields(u2)[0].name == "c");
+  CHECK(u2.layout.size == 2);
+  CHECK(field(two, "DUMMYUNIONNAME2").offset == 4);
   const m::TypeInfo& e = get(*r.lib, "Either");
   CHECK(std::holds_alternative<m::UnionDef>(e.def));
   CHECK(e.layout.size == 8);
@@ -468,7 +477,7 @@ TEST_CASE("cheader: only what the named header declares is taken, with its depen
   Read l = read("layout.h");
   REQUIRE(l.lib);
   CHECK(find(*l.lib, "tagRECT") == nullptr);
-  CHECK(l.lib->types.size() == 9);
+  CHECK(l.lib->types.size() == 12);  // Sizes … Either, TwoUnions and its two unions
 }
 
 TEST_CASE("cheader: --include takes more, by name or by file; --exclude leaves out") {
@@ -652,5 +661,32 @@ TEST_CASE("cheader: C++ structs deriving from structs are flattened, read as the
       CHECK(d.notes[0].where.line == 25);
       CHECK(d.notes[1].message.find("'Virt'") != std::string::npos);
     }
+  }
+}
+
+TEST_CASE("cheader: handles and pointer-sized integers read as wtypes.idl and basetsd.h give them") {
+  for (m::SysKind target : {m::SysKind::Win64, m::SysKind::Win32}) {
+    cheader::CHeaderOptions o;
+    o.target = target;
+    Read r = read("handles.h", o);
+    REQUIRE(r.lib);
+    const m::TypeRef void_ptr = m::TypeRef::pointer_to(base(m::vt::Void));
+    const m::TypeInfo& h = get(*r.lib, "Handles");
+    for (const char* f : {"inst", "kl", "mine"}) {
+      const std::string alias = user_name(field(h, f).type);
+      CHECK(std::get<m::AliasDef>(get(*r.lib, alias).def).target == void_ptr);
+    }
+    CHECK(user_name(field(h, "inst").type) == "HINSTANCE");
+    CHECK(user_name(field(h, "kl").type) == "HKL");
+    CHECK(user_name(field(h, "mine").type) == "MYHANDLE");
+    CHECK(find(*r.lib, "MYHANDLE__") == nullptr);
+    CHECK(find(*r.lib, "HINSTANCE__") == nullptr);
+    CHECK(user_name(field(h, "wnd").type) == "wireHWND");  // a RemotableHandle: unchanged
+    bool w64 = target == m::SysKind::Win64;
+    CHECK(field(h, "wp").type == base(w64 ? m::vt::UI8 : m::vt::UI4));
+    CHECK(field(h, "lp").type == base(w64 ? m::vt::I8 : m::vt::I4));
+    // A typedef of the header's own is an alias, referenced by its name.
+    CHECK(user_name(field(h, "cookie").type) == "COOKIE");
+    CHECK(std::get<m::AliasDef>(get(*r.lib, "COOKIE").def).target == base(m::vt::UI4));
   }
 }

@@ -326,6 +326,14 @@ std::optional<uint32_t> Context::declare(CXCursor decl) {
   }
   std::string usr = take(clang_getCursorUSR(decl));
   if (usr.empty()) usr = "@loc:" + std::to_string(clang_hashCursor(decl));
+  // clang gives every anonymous union of a struct one USR (S@Ua), and so each anonymous
+  // struct or union member its place in the file as well.
+  if (kind != CXCursor_TypedefDecl && clang_Cursor_isAnonymousRecordDecl(decl)) {
+    CXFile file = nullptr;
+    unsigned offset = 0;
+    clang_getSpellingLocation(clang_getCursorLocation(decl), &file, nullptr, nullptr, &offset);
+    usr += "@" + take(clang_getFileName(file)) + "@" + std::to_string(offset);
+  }
   if (auto it = state->by_usr.find(usr); it != state->by_usr.end()) return it->second;
   if (kind == CXCursor_TypedefDecl) return declare_typedef(*this, decl, usr);
 
@@ -341,6 +349,7 @@ std::optional<uint32_t> Context::declare(CXCursor decl) {
       // C interface's struct of function pointers is part of the interface.
       if (!clang_Cursor_isNull(clang_getSpecializedCursorTemplate(decl))) return std::nullopt;
       if (kind != CXCursor_EnumDecl && is_com_vtbl(*this, decl)) return std::nullopt;
+      if (kind == CXCursor_StructDecl && is_declared_handle(decl)) return std::nullopt;
       // A class known only by its CLSID (`class DECLSPEC_UUID("…") Foo;`) is its coclass.
       if (!clang_isCursorDefinition(decl)) {
         if (std::optional<uint32_t> co = coclass_named(*this, tag)) return co;

@@ -91,6 +91,9 @@ model::ModuleDef& module_for(Context& cx, const std::string& dll);
 /// True for a name OLE Automation gives its own meaning (BSTR, HRESULT, VARIANT … IUnknown,
 /// IDispatch, stdole2's types): no local type is made for it.
 bool is_automation_name(std::string_view name);
+/// True for the struct DECLARE_HANDLE declares (`struct NAME__ { int unused; }`): no type of its
+/// own, a pointer to it is a handle (see cheader_types.cpp).
+bool is_declared_handle(CXCursor decl);
 /// The stdole2 type names (see cheader_types.cpp), for the selection of OLE Automation's types.
 bool is_stdole_name(std::string_view name);
 

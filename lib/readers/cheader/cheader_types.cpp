@@ -129,6 +129,16 @@ bool is_function_type(CXType t) {
 
 m::TypeRef map(Context& cx, CXType t, int depth);
 
+/// basetsd.h's pointer-sized integers are `[signed|unsigned] __int3264` when widl reads them
+/// (testdata/idl/wine-headers/basetsd.h, its __midl branch): VT_I4/VT_UI4 on win32, VT_I8/VT_UI8
+/// on win64 — where MinGW's win32 typedefs say int and unsigned int (VT_INT/VT_UINT).
+uint16_t pointer_sized_vt(std::string_view name, m::SysKind target) {
+  bool w64 = target == m::SysKind::Win64;
+  if (name == "INT_PTR" || name == "LONG_PTR") return w64 ? m::vt::I8 : m::vt::I4;
+  if (name == "UINT_PTR" || name == "ULONG_PTR") return w64 ? m::vt::UI8 : m::vt::UI4;
+  return 0;
+}
+
 /// The handles wtypes.idl marshals as a RemotableHandle (`typedef [wire_marshal(wireHWND)]
 /// void *HWND`, its lines 553-574): the IDL reader reads HWND as the alias wireHWND of a pointer
 /// to _RemotableHandle, so the header reader makes the same three types for them.
@@ -200,6 +210,49 @@ m::TypeRef wire_handle(Context& cx, const std::string& handle) {
   return local_ref(cx, idx);
 }
 
+/// The struct DECLARE_HANDLE(NAME) declares for a strict handle type (winnt.h:
+/// `struct NAME##__ { int unused; }; typedef struct NAME##__ *NAME`): a handle, not data.
+bool is_handle_struct(CXCursor decl) {
+  std::string name = spelling(decl);
+  if (name.size() < 3 || name.compare(name.size() - 2, 2, "__") != 0) return false;
+  CXCursor def = clang_getCursorDefinition(decl);
+  if (clang_Cursor_isNull(def)) return false;
+  int fields = 0;
+  bool unused = false;
+  visit_children(def, [&](CXCursor c) {
+    if (clang_getCursorKind(c) == CXCursor_FieldDecl) {
+      ++fields;
+      unused = spelling(c) == "unused";
+    }
+    return CXChildVisit_Continue;
+  });
+  return fields == 1 && unused;
+}
+
+/// A pointer to a DECLARE_HANDLE struct: the handle type.
+bool is_handle_pointer(CXType t) {
+  t = strip_sugar(t);
+  if (t.kind != CXType_Pointer) return false;
+  CXType pointee = strip_sugar(clang_getPointeeType(t));
+  return pointee.kind == CXType_Record && is_handle_struct(clang_getTypeDeclaration(pointee));
+}
+
+/// A handle of the SDK's (HINSTANCE, HKL … DECLARE_HANDLE's, other than the RemotableHandle ones
+/// above) as wtypes.idl declares them for the IDL reader (`DECLARE_HANDLE(name)` is
+/// `typedef void *name` there): an alias of void* under the handle's name.
+m::TypeRef handle_alias(Context& cx, const std::string& handle) {
+  const std::string key = "@tlbkit:handle:" + handle;
+  if (auto it = cx.state->by_usr.find(key); it != cx.state->by_usr.end()) {
+    return local_ref(cx, it->second);
+  }
+  uint16_t ptr = cx.lib.syskind == m::SysKind::Win32 ? 4 : 8;
+  m::TypeInfo alias;
+  alias.name = handle;
+  alias.layout = m::TypeLayout{ptr, ptr, 0};
+  alias.def = m::AliasDef{m::TypeRef::pointer_to(m::TypeRef::base(m::vt::Void))};
+  return local_ref(cx, add_synthetic(cx, key, std::move(alias)));
+}
+
 /// A struct, union, enum or interface declaration as a reference.
 m::TypeRef decl_ref(Context& cx, CXCursor decl) {
   std::string name = spelling(decl);
@@ -221,12 +274,14 @@ m::TypeRef map_typedef(Context& cx, CXType t, int depth) {
   CXCursor decl = clang_getTypeDeclaration(t);
   std::string name = spelling(decl);
   if (uint16_t vt = named_vt(name)) return m::TypeRef::base(vt);
+  if (uint16_t vt = pointer_sized_vt(name, cx.lib.syskind)) return m::TypeRef::base(vt);
   if (is_remotable_handle(name)) return wire_handle(cx, name);
   // A typedef the user's header declares is a type of its own, named as the header names it
   // (msctf.h's TfEditCookie, wuapi.h's UpdateType for enum tagUpdateType): declare_typedef.
   if (cx.taken(decl)) {
     if (std::optional<uint32_t> idx = cx.declare(decl)) return local_ref(cx, *idx);
   }
+  if (is_handle_pointer(clang_getTypedefDeclUnderlyingType(decl))) return handle_alias(cx, name);
   CXType under = strip_sugar(clang_getTypedefDeclUnderlyingType(decl));
   if (under.kind == CXType_Record || under.kind == CXType_Enum) {
     CXCursor rec = clang_getTypeDeclaration(under);
@@ -276,6 +331,8 @@ m::TypeRef map_pointer(Context& cx, CXType t, int depth) {
     return m::TypeRef{std::move(p)};
   }
   if (is_safearray(pointee)) return m::TypeRef::safearray_of(m::TypeRef::base(m::vt::Variant));
+  // A handle's struct is no data: the handle is an opaque pointer.
+  if (is_handle_pointer(t)) return m::TypeRef::pointer_to(m::TypeRef::base(m::vt::Void));
   m::TypeRef inner = map(cx, pointee, depth + 1);
   // IUnknown and IDispatch already are pointers: `IUnknown *p` is VT_UNKNOWN.
   // (Only a pointer to the interface itself: `IUnknown **` is a pointer to VT_UNKNOWN.)
@@ -357,6 +414,8 @@ CXType strip_sugar(CXType t) {
 }
 
 bool is_stdole_name(std::string_view name) { return find_stdole(name) != nullptr; }
+
+bool is_declared_handle(CXCursor decl) { return is_handle_struct(decl); }
 
 bool is_automation_name(std::string_view name) {
   return named_vt(name) != 0 || is_remotable_handle(name) || name == "IUnknown" || name == "IDispatch" || find_stdole(name);

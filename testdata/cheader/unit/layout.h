@@ -48,3 +48,14 @@ union Either {
   int i;
   double d;
 };
+
+struct TwoUnions {  /* two anonymous unions: clang gives both one USR; two types all the same */
+  union {
+    int a;
+    float b;
+  };
+  union {
+    short c;
+    char d;
+  };
+};

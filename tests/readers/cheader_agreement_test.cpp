@@ -756,8 +756,10 @@ std::optional<std::string> corpus_typelib(const std::string& name, m::SysKind ta
 }
 
 // The floor of parameter directions a widl header's reading gets right (widl writes none: the
-// reader infers them). Measured over the whole sample; see open-mismatches.txt's head.
-constexpr double kDirectionFloor = 0.0;
+// reader infers them), over the whole sample: measured 20546 of 21662 (94.85%) on 2026-11-24,
+// rounded down to a tenth of a percent, so that a regression fails. Raise it as inference
+// improves; TLBKIT_AGREEMENT_DUMP=DIR writes the differing parameters to DIR/directions.txt.
+constexpr double kDirectionFloor = 0.948;
 
 }  // namespace
 
@@ -846,11 +848,12 @@ TEST_CASE("widl headers read back as their IDL reads (types, layouts, and the co
   }
   for (const std::string& x : failures) FAIL_CHECK("reading failed: " << x);
 
-  // Parameter directions: measured, held to the floor.
+  // Parameter directions: measured, held to the floor (over the whole sample: one header's
+  // figure, with TLBKIT_AGREEMENT_ONLY, is only reported).
   double ratio = params ? static_cast<double>(agree) / params : 1.0;
   MESSAGE("parameter directions: " << agree << " of " << params << " agree (" << ratio * 100
                                    << "%), floor " << kDirectionFloor * 100 << "%");
-  if (ratio < kDirectionFloor) {
+  if (only == nullptr && ratio < kDirectionFloor) {
     std::string first;
     for (size_t i = 0; i < std::min<size_t>(20, direction_diffs.size()); ++i) {
       first += direction_diffs[i] + "\n";

@@ -70,6 +70,9 @@ tlbkit_cpp_e2e(msxml6 testdata/corpus/wine/msxml6.dll MSXML2.h)
 tlbkit_cpp_e2e(dispatch tests/cpp/e2e/dispatch_e2e.idl DispatchE2E.h
                -I ${PROJECT_SOURCE_DIR}/testdata/idl/wine-include
                -I ${PROJECT_SOURCE_DIR}/testdata/idl/wine-headers)
+# Issue 5: bindings generated from a C header (widl's msxml6.h, read as C) driving MSXML 6.
+tlbkit_cpp_e2e(header_msxml6 testdata/cheader/widl-h/msxml6.h msxml6.h
+               --clang-arg=-x --clang-arg=c -D__msxml_h__)
 # The generated event sinks called through the generated wrappers (no COM server needed).
 tlbkit_cpp_e2e(events tests/cpp/e2e/events_e2e.idl EventsE2E.h
                -I ${PROJECT_SOURCE_DIR}/testdata/idl/wine-include

@@ -168,7 +168,10 @@ TEST_CASE("cheader: nested, tagless and anonymous members become types of their 
   Read r = read("layout.h");
   REQUIRE(r.lib);
   const m::TypeInfo& o = get(*r.lib, "Outer");
-  const m::Variable& u = field(o, "DUMMYUNIONNAME");
+  // An anonymous member has no name (as clang and the IDL reader see it), a type of its own.
+  REQUIRE(fields(o).size() == 5);
+  const m::Variable& u = fields(o)[1];
+  CHECK(u.name.empty());
   CHECK(u.offset == 4);
   const m::TypeInfo& ut = get(*r.lib, user_name(u.type));
   CHECK(ut.name == "__TLBKIT_layout_generated_name_00000000");
@@ -181,19 +184,27 @@ TEST_CASE("cheader: nested, tagless and anonymous members become types of their 
   CHECK(in.offset == 12);
   CHECK(user_name(in.type) == "Inner");
   CHECK(get(*r.lib, "Inner").layout.size == 2);
-  const m::Variable& second = field(o, "DUMMYSTRUCTNAME");
+  const m::Variable& second = fields(o)[4];
+  CHECK(second.name.empty());
   CHECK(second.offset == 14);
   CHECK(fields(get(*r.lib, user_name(second.type))).size() == 2);
   CHECK(o.layout.size == 16);
   // Two anonymous unions are two types (clang's USR is the same for both).
   const m::TypeInfo& two = get(*r.lib, "TwoUnions");
-  const m::TypeInfo& u1 = get(*r.lib, user_name(field(two, "DUMMYUNIONNAME").type));
-  const m::TypeInfo& u2 = get(*r.lib, user_name(field(two, "DUMMYUNIONNAME2").type));
+  REQUIRE(fields(two).size() == 2);
+  const m::TypeInfo& u1 = get(*r.lib, user_name(fields(two)[0].type));
+  const m::TypeInfo& u2 = get(*r.lib, user_name(fields(two)[1].type));
   CHECK(u1.name != u2.name);
   CHECK(fields(u1)[0].name == "a");
   CHECK(fields(u2)[0].name == "c");
   CHECK(u2.layout.size == 2);
-  CHECK(field(two, "DUMMYUNIONNAME2").offset == 4);
+  CHECK(fields(two)[1].offset == 4);
+  // `union { … } DUMMYUNIONNAME;` (the macro empty): the SDK's name, as the IDL spells it.
+  const m::TypeInfo& dummied = get(*r.lib, "Dummied");
+  REQUIRE(fields(dummied).size() == 2);
+  CHECK(fields(dummied)[1].name == "DUMMYUNIONNAME");
+  CHECK(fields(dummied)[1].offset == 4);
+  CHECK(fields(get(*r.lib, user_name(fields(dummied)[1].type)))[1].name == "b");
   const m::TypeInfo& e = get(*r.lib, "Either");
   CHECK(std::holds_alternative<m::UnionDef>(e.def));
   CHECK(e.layout.size == 8);
@@ -477,7 +488,7 @@ TEST_CASE("cheader: only what the named header declares is taken, with its depen
   Read l = read("layout.h");
   REQUIRE(l.lib);
   CHECK(find(*l.lib, "tagRECT") == nullptr);
-  CHECK(l.lib->types.size() == 12);  // Sizes … Either, TwoUnions and its two unions
+  CHECK(l.lib->types.size() == 14);  // Sizes … Either, TwoUnions, Dummied and their unions
 }
 
 TEST_CASE("cheader: --include takes more, by name or by file; --exclude leaves out") {

@@ -76,18 +76,34 @@ std::string first_named_leaf(CXCursor rec, int depth) {
   return found;
 }
 
-/// An anonymous struct or union member (`union { … };`): a field of its own generated type,
-/// named as the SDK names such members when nameless unions are off (DUMMYUNIONNAME,
-/// DUMMYUNIONNAME2 …, DUMMYSTRUCTNAME …). Its offset is that of any field inside it, less that
-/// field's offset within it.
-m::Variable anonymous_member(Context& cx, CXCursor parent, CXCursor c, uint32_t n,
-                             int& unions, int& structs) {
-  bool is_union = clang_getCursorKind(c) == CXCursor_UnionDecl;
-  int& counter = is_union ? unions : structs;
-  ++counter;
+/// The name an anonymous member's source gives it through a macro that expands to nothing: the
+/// SDK's DUMMYUNIONNAME, DUMMYSTRUCTNAME2 … (`union { … } DUMMYUNIONNAME;`: its name when
+/// NONAMELESSUNION is defined, and the name the IDL widl read gave it). "" for none, and for
+/// widl's __C89_NAMELESSUNIONNAME1 …, its spelling of a member the IDL leaves nameless.
+std::string dummy_name(Context& cx, CXCursor parent, CXCursor c) {
+  CXSourceRange after = clang_getRange(clang_getRangeEnd(clang_getCursorExtent(c)),
+                                       clang_getRangeEnd(clang_getCursorExtent(parent)));
+  Tokens toks(cx.tu, after);
+  for (size_t i = 0; i < toks.size() && i < 2; ++i) {
+    std::string t = toks.text(i);
+    if (t == "}") continue;  // the member's own closing brace, where its extent ends
+    if (toks.kind(i) == CXToken_Identifier &&
+        (glob_match("DUMMYUNIONNAME*", t) || glob_match("DUMMYSTRUCTNAME*", t))) {
+      return t;
+    }
+    break;
+  }
+  return {};
+}
+
+/// An anonymous struct or union member (`union { … };`, and `union { … } DUMMYUNIONNAME;` where
+/// the macro is empty, unless NONAMELESSUNION is defined): a field of its own generated type,
+/// with no name as clang sees it and the IDL reader (as widl) reads a nameless member, or the
+/// SDK's dummy name when the source spells one (dummy_name). Its offset is that of any field
+/// inside it, less that field's offset within it.
+m::Variable anonymous_member(Context& cx, CXCursor parent, CXCursor c, uint32_t n) {
   m::Variable v;
-  v.name = std::string(is_union ? "DUMMYUNIONNAME" : "DUMMYSTRUCTNAME") +
-           (counter > 1 ? std::to_string(counter) : std::string());
+  v.name = dummy_name(cx, parent, c);
   v.memid = kVarMemidBase + static_cast<int32_t>(n);
   v.varkind = m::VarKind::PerInstance;
   CXType at = clang_getCursorType(c);
@@ -201,12 +217,11 @@ bool plain_data(CXCursor decl, int depth) {
 
 /// The fields of `decl` in layout order: those of its base holding data first (at offset 0, see
 /// plain_data), then its own.
-void collect_fields(Context& cx, CXCursor decl, std::vector<m::Variable>& fields, int& unions,
-                    int& structs, int depth) {
+void collect_fields(Context& cx, CXCursor decl, std::vector<m::Variable>& fields, int depth) {
   bool is_virtual = false;
   if (depth < 32) {
     for (CXCursor b : bases_of(decl, is_virtual)) {
-      if (holds_data(b, 0)) collect_fields(cx, b, fields, unions, structs, depth + 1);
+      if (holds_data(b, 0)) collect_fields(cx, b, fields, depth + 1);
     }
   }
   visit_children(decl, [&](CXCursor c) {
@@ -216,7 +231,7 @@ void collect_fields(Context& cx, CXCursor decl, std::vector<m::Variable>& fields
       fields.push_back(field(cx, c, n));
     } else if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl) &&
                clang_Cursor_isAnonymousRecordDecl(c)) {
-      fields.push_back(anonymous_member(cx, decl, c, n, unions, structs));
+      fields.push_back(anonymous_member(cx, decl, c, n));
     }
     return CXChildVisit_Continue;
   });
@@ -247,8 +262,7 @@ void read_record(Context& cx, CXCursor decl, m::TypeInfo& t) {
   std::vector<m::Variable> fields;
   if (clang_isCursorDefinition(decl)) {
     t.layout = layout_of(clang_getCursorType(decl));
-    int unions = 0, structs = 0;
-    collect_fields(cx, decl, fields, unions, structs, 0);
+    collect_fields(cx, decl, fields, 0);
   }
   // An opaque struct (declared, never defined) stays an empty record of unknown size.
   if (is_union) {

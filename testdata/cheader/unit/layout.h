@@ -59,3 +59,11 @@ struct TwoUnions {  /* two anonymous unions: clang gives both one USR; two types
     char d;
   };
 };
+
+struct Dummied {    /* an anonymous member the source names with the SDK's empty macro */
+  int k;
+  union {
+    int a;
+    float b;
+  } DUMMYUNIONNAME;
+};

@@ -5,12 +5,15 @@
 // <windows.h>; for win64 and win32 where pointer sizes show. Layer: tests.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <string>
 #include <vector>
 
+#include "driver/corpus_util.h"
 #include "model/compare.h"
 #include "model/library.h"
 #include "readers/cheader/cheader_reader.h"
+#include "readers/tlb/tlb_reader.h"
 
 using namespace tlbkit;
 namespace m = tlbkit::model;
@@ -519,6 +522,29 @@ TEST_CASE("cheader COM: directions are inferred where the header writes none") {
   CHECK(flags(fn(*r.lib, "IAuto", 2)) == std::vector<uint16_t>{pf::Out});
 }
 
+TEST_CASE("cheader COM: a C++ default argument is [in, optional, defaultvalue]") {
+  Read r = read("directions.h");
+  REQUIRE(r.lib);
+  const m::Function& go = fn(*r.lib, "IDefaults", 0);
+  REQUIRE(go.params.size() == 6);
+  const uint16_t def = pf::In | pf::Opt | pf::HasDefault;
+  CHECK(flags(go) == std::vector<uint16_t>{def, def, def, def, def, pf::Out});
+  const m::Value want[] = {
+      {m::vt::I4, int64_t{-1}},
+      {m::vt::Bstr, std::string("x\"y")},  // L"x\"y": the escape undone
+      {m::vt::Bool, int64_t{-1}},
+      {m::vt::UI4, int64_t{0xFFFFFFFF}},  // unsigned: zero-extended
+      {m::vt::I4, int64_t{1}},            // an enum's, as a long (ModeB)
+  };
+  for (size_t k = 0; k < 5; ++k) {
+    CAPTURE(k);
+    REQUIRE(go.params[k].default_value);
+    CHECK(*go.params[k].default_value == want[k]);
+  }
+  CHECK_FALSE(go.params[5].default_value);  // `LONG *out = 0`: none a typelib holds
+  CHECK(go.optional_count == 0);            // [optional] alone counts there, not defaultvalue
+}
+
 // ---- Properties --------------------------------------------------------------------------------
 
 TEST_CASE("cheader COM: get_/put_/putref_ are properties sharing one MEMBERID") {
@@ -596,4 +622,97 @@ TEST_CASE("cheader COM: an IDispatch heir in a header including <windows.h> and 
     CHECK(flags(other) == std::vector<uint16_t>{pf::Out | pf::RetVal});
     CHECK(other.vtable_offset == 10 * p);
   }
+}
+
+// ---- A whole SDK header against a type library of the same interfaces -------------------------
+
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+/// "" when the header's functions are the typelib's (names compared without case: a typelib
+/// keeps one spelling per name, the first it meets — Wine's has `scrollIntoView` where
+/// IHTMLCaret says ScrollIntoView), else the first difference.
+std::string compare_functions(const std::vector<m::Function>& tlb,
+                              const std::vector<m::Function>& header) {
+  if (tlb.size() != header.size())
+    return std::to_string(tlb.size()) + " functions, header " + std::to_string(header.size());
+  for (size_t i = 0; i < tlb.size(); ++i) {
+    const m::Function& a = tlb[i];
+    const m::Function& b = header[i];
+    if (lower(a.name) != lower(b.name)) return "function " + a.name + " vs " + b.name;
+    if (a.invkind != b.invkind) return a.name + ": invoke kind";
+    if (a.vtable_offset != b.vtable_offset)
+      return a.name + ": vtable offset " + std::to_string(a.vtable_offset) + " vs " +
+             std::to_string(b.vtable_offset);
+    if (a.params.size() != b.params.size()) return a.name + ": parameter count";
+  }
+  return {};
+}
+
+/// Parameters of the header's functions with a default argument, and how many of them the
+/// typelib gives the same default value (functions already matched by compare_functions).
+struct Defaults {
+  size_t header = 0, same = 0;
+  std::string first_difference;
+};
+void compare_defaults(const std::vector<m::Function>& tlb, const std::vector<m::Function>& header,
+                      Defaults& d) {
+  for (size_t i = 0; i < tlb.size() && i < header.size(); ++i) {
+    for (size_t k = 0; k < tlb[i].params.size() && k < header[i].params.size(); ++k) {
+      const m::Param& a = tlb[i].params[k];
+      const m::Param& b = header[i].params[k];
+      if ((b.flags & pf::HasDefault) == 0) continue;
+      ++d.header;
+      if (a.flags == b.flags && a.default_value == b.default_value) {
+        ++d.same;
+      } else if (d.first_difference.empty()) {
+        d.first_difference = header[i].name + "(" + b.name + ")";
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("cheader COM: MinGW's mshtml.h has Wine's mshtml.tlb's vtables and properties") {
+  // Two descriptions of MSHTML from two sources (MinGW-w64's SDK header, Wine's IDL through
+  // widl), both win64: every interface of the typelib (a dual one as its vtable half) that the
+  // header declares must have the same IID, vtable size, and functions in the same slots with
+  // the same names and property kinds.
+  cheader::CHeaderOptions o = target(m::SysKind::Win64);
+  o.include_patterns = {"mshtml.h"};
+  Read h = read("sdk_mshtml.h", o);
+  REQUIRE(h.lib);
+  CHECK(h.diags.error_count() == 0);
+  auto bytes = testing::corpus_bytes("wine/mshtml.tlb");
+  support::DiagEngine td;
+  auto tlb = tlb::read_typelib(bytes, "wine/mshtml.tlb", std::nullopt, td);
+  REQUIRE(tlb);
+  REQUIRE(tlb->syskind == m::SysKind::Win64);
+  size_t compared = 0;
+  Defaults defaults;
+  for (const m::TypeInfo& t : tlb->types) {
+    const auto* ti = std::get_if<m::InterfaceDef>(&t.def);
+    const m::TypeInfo* mine = find(*h.lib, t.name);
+    if (ti == nullptr || mine == nullptr) continue;
+    CAPTURE(t.name);
+    const auto* hi = std::get_if<m::InterfaceDef>(&mine->def);
+    REQUIRE(hi != nullptr);
+    ++compared;
+    CHECK(mine->guid == t.guid);
+    CHECK(mine->layout.vtable_size == t.layout.vtable_size);
+    CHECK(compare_functions(ti->functions, hi->functions) == "");
+    compare_defaults(ti->functions, hi->functions, defaults);
+  }
+  MESSAGE("mshtml: " << compared << " interfaces compared; " << defaults.same << " of "
+                     << defaults.header << " default arguments are the typelib's defaultvalues");
+  // widl writes [defaultvalue(x)] as a C++ default argument: read back as [in, optional,
+  // hasdefault] with its value. (The two IDL sources differ on a few; none may differ here.)
+  CHECK(defaults.header >= 50);
+  CHECK_MESSAGE(defaults.same == defaults.header, "first: " << defaults.first_difference);
+  CHECK(compared >= 200);  // 230 with Wine 8.0's mshtml.tlb and Debian's MinGW-w64 headers
 }

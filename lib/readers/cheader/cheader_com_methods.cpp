@@ -3,7 +3,11 @@
 // where the header says none (widl's headers never do), MEMBERIDs and vtable offsets.
 // Layer: readers (private to readers/cheader).
 #include <algorithm>
+#include <cstdint>
 #include <map>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "readers/cheader/cheader_com_internal.h"
 
@@ -104,6 +108,90 @@ uint16_t inferred_flags(Context& cx, const RawMethod& rm, m::InvokeKind kind, si
   return retval ? Out | RetVal : Out;
 }
 
+/// The text of a C string literal token (L"…", "…") as UTF-8; nullopt for an escape this does
+/// not know (then the default is left out rather than guessed).
+std::optional<std::string> string_literal(std::string_view t) {
+  while (!t.empty() && t.front() != '"') t.remove_prefix(1);  // L, u, U, u8
+  if (t.size() < 2 || t.back() != '"') return std::nullopt;
+  t = t.substr(1, t.size() - 2);
+  std::string out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] != '\\') {
+      out += t[i];  // the source's bytes: UTF-8 already
+      continue;
+    }
+    if (++i >= t.size()) return std::nullopt;
+    switch (t[i]) {
+      case '\\': case '"': case '\'': case '?': out += t[i]; break;
+      case 'n': out += '\n'; break;
+      case 't': out += '\t'; break;
+      case 'r': out += '\r'; break;
+      case '0': out += '\0'; break;
+      default: return std::nullopt;
+    }
+  }
+  return out;
+}
+
+/// An integer kept as the IDL reader keeps it for `vt`: unsigned types zero-extended, signed
+/// ones sign-extended, from their width.
+int64_t narrow(int64_t v, uint16_t vt) {
+  switch (vt) {
+    case m::vt::I1: return static_cast<int8_t>(v);
+    case m::vt::UI1: return static_cast<uint8_t>(v);
+    case m::vt::I2: case m::vt::Bool: return static_cast<int16_t>(v);
+    case m::vt::UI2: return static_cast<uint16_t>(v);
+    case m::vt::UI4: case m::vt::UInt: return static_cast<uint32_t>(v);
+    case m::vt::I8: case m::vt::UI8: return v;
+    default: return static_cast<int32_t>(v);
+  }
+}
+
+/// A C++ default argument (`LONG lFlags = 1`, `BSTR name = L""`: widl writes [defaultvalue] so)
+/// as the typelib's default value, typed as the IDL reader types it (an enum's and a VARIANT's as
+/// VT_I4); nullopt when the parameter has none or it is no constant of a type a typelib holds.
+std::optional<m::Value> default_argument(Context& cx, CXCursor param, const m::TypeRef& type) {
+  CXCursor expr = clang_getNullCursor();
+  visit_children(param, [&](CXCursor c) {
+    if (clang_isExpression(clang_getCursorKind(c))) expr = c;
+    return CXChildVisit_Continue;
+  });
+  if (clang_Cursor_isNull(expr)) return std::nullopt;
+  uint16_t vt = m::vt::I4;  // enums (user types) and VARIANTs
+  if (const auto* b = std::get_if<m::BaseType>(&type.v)) {
+    vt = b->vt == m::vt::Variant ? m::vt::I4 : b->vt;
+  } else if (!std::holds_alternative<m::UserType>(type.v) ||
+             clang_getCanonicalType(clang_getCursorType(param)).kind != CXType_Enum) {
+    return std::nullopt;
+  }
+  if (vt == m::vt::Bstr || vt == m::vt::LpStr || vt == m::vt::LpWStr) {
+    // The literal's own text: libclang evaluates only narrow strings.
+    CXSourceRange r = clang_getCursorExtent(expr);
+    FileText a = file_text(cx, clang_getRangeStart(r));
+    FileText b = file_text(cx, clang_getRangeEnd(r));
+    if (a.text.empty() || a.file != b.file || b.offset <= a.offset || b.offset > a.text.size())
+      return std::nullopt;
+    auto text = string_literal(a.text.substr(a.offset, b.offset - a.offset));
+    if (!text) return std::nullopt;
+    return m::Value{m::vt::Bstr, *text};
+  }
+  CXEvalResult r = clang_Cursor_Evaluate(expr);
+  if (r == nullptr) return std::nullopt;
+  std::optional<m::Value> out;
+  const CXEvalResultKind k = clang_EvalResult_getKind(r);
+  if (k == CXEval_Int) {
+    const int64_t v = clang_EvalResult_isUnsignedInt(r)
+                          ? static_cast<int64_t>(clang_EvalResult_getAsUnsigned(r))
+                          : clang_EvalResult_getAsLongLong(r);
+    if (vt == m::vt::R4 || vt == m::vt::R8) out = m::Value{vt, static_cast<double>(v)};
+    else out = m::Value{vt, narrow(v, vt)};
+  } else if (k == CXEval_Float && (vt == m::vt::R4 || vt == m::vt::R8)) {
+    out = m::Value{vt, clang_EvalResult_getAsDouble(r)};
+  }
+  clang_EvalResult_dispose(r);
+  return out;
+}
+
 m::Function make_method(Context& cx, const RawMethod& rm, uint32_t ptr, bool automation) {
   m::Function f;
   auto [kind, name] = property_of(rm);
@@ -124,6 +212,15 @@ m::Function make_method(Context& cx, const RawMethod& rm, uint32_t ptr, bool aut
       CXSourceLocation from = i == 0 ? rm.params_from
                                      : clang_getRangeEnd(clang_getCursorExtent(rm.params[i - 1]));
       p.flags = flags_between(cx, from, rm.params[i]);
+    }
+    if (named) {
+      // A default argument: [in, defaultvalue(x)], which a typelib records as in, optional and
+      // has-default.
+      if (auto v = default_argument(cx, rm.params[i], p.type)) {
+        if (p.flags == 0) p.flags = m::paramflag::In;
+        p.flags |= m::paramflag::Opt | m::paramflag::HasDefault;
+        p.default_value = std::move(v);
+      }
     }
     if (p.flags == 0) p.flags = inferred_flags(cx, rm, kind, i, automation);
     f.params.push_back(std::move(p));

@@ -42,3 +42,13 @@ IAuto : public IDispatch {
   virtual HRESULT STDMETHODCALLTYPE Count(LONG *count) = 0;
   virtual ULONG STDMETHODCALLTYPE Peek(LONG *value) = 0;
 };
+
+/* C++ default arguments, as widl writes [defaultvalue(x)]: [in, optional] with the value, typed
+   as the IDL reader types it (an enum's as a long); a pointer's default is none a typelib holds. */
+enum Mode { ModeA, ModeB };
+MIDL_INTERFACE("55555555-0000-0000-0000-000000000004")
+IDefaults : public IUnknown {
+  virtual HRESULT STDMETHODCALLTYPE Go(LONG a = -1, BSTR s = L"x\"y", VARIANT_BOOL b = -1,
+                                       ULONG u = 0xFFFFFFFF, enum Mode m = ModeB,
+                                       /* [out] */ LONG *out = 0) = 0;
+};

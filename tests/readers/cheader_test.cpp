@@ -4,7 +4,10 @@
 // Layer: tests.
 #include <doctest/doctest.h>
 
+#include <cctype>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "model/library.h"
 #include "readers/cheader/cheader_reader.h"
@@ -699,5 +702,65 @@ TEST_CASE("cheader: handles and pointer-sized integers read as wtypes.idl and ba
     // A typedef of the header's own is an alias, referenced by its name.
     CHECK(user_name(field(h, "cookie").type) == "COOKIE");
     CHECK(std::get<m::AliasDef>(get(*r.lib, "COOKIE").def).target == base(m::vt::UI4));
+  }
+}
+
+namespace {
+
+std::vector<const m::TypeInfo*> modules_of(const m::Library& lib) {
+  std::vector<const m::TypeInfo*> out;
+  for (const m::TypeInfo& t : lib.types) {
+    if (std::holds_alternative<m::ModuleDef>(t.def)) out.push_back(&t);
+  }
+  return out;
+}
+
+/// No two types of the library share a name, case aside.
+bool names_unique(const m::Library& lib) {
+  std::set<std::string> seen;
+  for (const m::TypeInfo& t : lib.types) {
+    std::string k = t.name;
+    for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!seen.insert(k).second) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("cheader: module names never repeat another type's; one DLL's module takes the constants") {
+  SUBCASE("no DLL: the header's module, renamed past the struct of its name") {
+    Read r = read("clash.h");
+    REQUIRE(r.lib);
+    auto mods = modules_of(*r.lib);
+    REQUIRE(mods.size() == 1);
+    CHECK(mods[0]->name == "clash_functions");
+    CHECK(names_unique(*r.lib));
+  }
+  SUBCASE("--dll: one module, with the functions and the constants") {
+    cheader::CHeaderOptions o;
+    o.dll = "clash.dll";
+    Read r = read("clash.h", o);
+    REQUIRE(r.lib);
+    auto mods = modules_of(*r.lib);
+    REQUIRE(mods.size() == 1);
+    const auto& mod = std::get<m::ModuleDef>(mods[0]->def);
+    CHECK(mod.dll == "clash.dll");
+    CHECK(mod.functions.size() == 1);
+    REQUIRE(mod.constants.size() == 1);
+    CHECK(mod.constants[0].name == "CLASH_MAX");
+    CHECK(mods[0]->name == "clash_dll");
+    CHECK(names_unique(*r.lib));
+  }
+  SUBCASE("a DLL map: the DLL's module and the constants' module, each unique") {
+    cheader::CHeaderOptions o;
+    o.dll_rules = {{"Create*", "clash.dll"}};
+    Read r = read("clash.h", o);
+    REQUIRE(r.lib);
+    auto mods = modules_of(*r.lib);
+    REQUIRE(mods.size() == 2);
+    std::set<std::string> names{mods[0]->name, mods[1]->name};
+    CHECK(names == std::set<std::string>{"clash_constants2", "clash_dll"});
+    CHECK(names_unique(*r.lib));
   }
 }

@@ -485,7 +485,9 @@ m::Value int_value(IntValue v) {
 
 void add_constant(Context& cx, const std::string& name, m::TypeRef type, m::Value value) {
   if (!cx.state->members.insert("c:" + name).second) return;
-  m::ModuleDef& mod = module_for(cx, "");
+  // With one DLL for every function (--dll and no map), its module is the header's only one and
+  // takes the constants too; otherwise they have a module of their own, named after the header.
+  m::ModuleDef& mod = module_for(cx, cx.opts.dll_rules.empty() ? cx.opts.dll : std::string());
   m::Variable v;
   v.name = name;
   v.memid = kVarMemidBase + static_cast<int32_t>(mod.constants.size());

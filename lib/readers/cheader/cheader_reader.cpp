@@ -1,6 +1,7 @@
 // The header reader's entry point: parses a header with libclang for the Windows target, turns
 // clang's diagnostics into tlbkit's, chooses the declarations to take, and builds the library
 // from them. Layer: readers.
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -218,6 +219,39 @@ void read_top_level(Context& cx, const std::vector<CXCursor>& cursors) {
   }
 }
 
+bool same_name_nocase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+/// A type library holds one type per name, without regard to case: a module named after the
+/// header or its DLL (legacy.h with --dll legacy.dll and --dll-map, ILegacy.h declaring ILegacy)
+/// that another type already names gets a suffix saying what it is (_constants for the header's
+/// module of constants alone, _functions for it with functions, _dll for a DLL's), then a number
+/// if that is taken too.
+void unique_module_names(Context& cx) {
+  std::vector<m::TypeInfo>& types = cx.lib.types;
+  auto clashes = [&](const std::string& name, size_t self) {
+    for (size_t i = 0; i < types.size(); ++i) {
+      if (i != self && same_name_nocase(types[i].name, name)) return true;
+    }
+    return false;
+  };
+  for (const auto& [dll, idx] : cx.state->modules) {
+    m::TypeInfo& t = types[idx];
+    if (!clashes(t.name, idx)) continue;
+    const auto& mod = std::get<m::ModuleDef>(t.def);
+    std::string base =
+        t.name + (!dll.empty() ? "_dll" : mod.functions.empty() ? "_constants" : "_functions");
+    std::string name = base;
+    for (int n = 2; clashes(name, idx); ++n) name = base + std::to_string(n);
+    t.name = name;
+  }
+}
+
 void finish(Context& cx) {
   detail::Context::State& st = *cx.state;
   if (st.functions_without_dll > 0) {
@@ -242,6 +276,7 @@ void finish(Context& cx) {
     }
     cx.diags.report(std::move(w));
   }
+  unique_module_names(cx);
   // A module's size is the number of its functions and its alignment 1, as widl records them
   // (model/layout.cpp, the compiler the IDL reader follows).
   for (const auto& [dll, idx] : st.modules) {

@@ -59,10 +59,16 @@ std::string lower(std::string s) {
   return s;
 }
 
-/// The SDK's spelling of a struct's name without its tag: `typedef struct tagRECT {…} RECT;`
-/// and `typedef struct _LARGE_INTEGER {…} LARGE_INTEGER;` name one type twice.
+/// The SDK's spelling of a struct's name without its tag: `typedef struct tagRECT {…} RECT;`,
+/// `typedef struct _LARGE_INTEGER {…} LARGE_INTEGER;` and MinGW's mmreg.h `typedef struct
+/// tWAVEFORMATEX {…} WAVEFORMATEX;` name one type twice.
 std::string untagged(const std::string& name) {
   if (name.rfind("tag", 0) == 0 && name.size() > 3) return name.substr(3);
+  if (name.size() > 2 && name[0] == 't' && std::isupper(static_cast<unsigned char>(name[1])) &&
+      std::none_of(name.begin() + 1, name.end(),
+                   [](char c) { return std::islower(static_cast<unsigned char>(c)); })) {
+    return name.substr(1);
+  }
   size_t i = name.find_first_not_of('_');
   return i == std::string::npos ? name : name.substr(i);
 }

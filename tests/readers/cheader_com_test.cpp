@@ -716,3 +716,35 @@ TEST_CASE("cheader COM: MinGW's mshtml.h has Wine's mshtml.tlb's vtables and pro
   CHECK_MESSAGE(defaults.same == defaults.header, "first: " << defaults.first_difference);
   CHECK(compared >= 200);  // 230 with Wine 8.0's mshtml.tlb and Debian's MinGW-w64 headers
 }
+
+TEST_CASE("cheader COM: MinGW's mshtml.h read as C gives what it gives as C++") {
+  // Some 880 interfaces in their C form (lpVtbl structs, bases found by slot signatures and widl's
+  // comments) against their C++ form — the same library but for what C cannot write: default
+  // arguments.
+  cheader::CHeaderOptions o = target(m::SysKind::Win64);
+  o.include_patterns = {"mshtml.h"};
+  Read cpp = read("sdk_mshtml.h", o);
+  o.clang_args = {"-x", "c"};
+  Read c = read("sdk_mshtml.h", o);
+  REQUIRE(cpp.lib);
+  REQUIRE(c.lib);
+  size_t interfaces = 0, defaults = 0;
+  for (m::TypeInfo& t : cpp.lib->types) {
+    auto* i = std::get_if<m::InterfaceDef>(&t.def);
+    if (i == nullptr) continue;
+    ++interfaces;
+    for (m::Function& f : i->functions) {
+      for (m::Param& p : f.params) {
+        if ((p.flags & pf::HasDefault) == 0) continue;
+        ++defaults;
+        p.flags = static_cast<uint16_t>(p.flags & ~(pf::Opt | pf::HasDefault));
+        p.default_value.reset();
+      }
+    }
+  }
+  MESSAGE("mshtml as C and C++: " << interfaces << " interfaces, " << defaults
+                                  << " default arguments (C++ only)");
+  CHECK(interfaces >= 800);
+  CHECK(defaults >= 50);
+  CHECK(m::diff(*cpp.lib, *c.lib) == "");
+}

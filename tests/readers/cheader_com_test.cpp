@@ -305,6 +305,13 @@ TEST_CASE("cheader COM: a second base, a virtual base, a destructor, an override
     CHECK(fn(*r.lib, "IOverrides", 0).vtable_offset == 4 * p);
     CHECK(base_of(*r.lib, "IOverrides") == "IFirst");
     CHECK(diags_of(r.diags, "TK8040").size() == 2);
+    // Pure virtual methods without IUnknown: an interface without a base, slots from 0.
+    CHECK(get(*r.lib, "ICallback").guid == guid("aaaaaaaa-0000-0000-0000-000000000008"));
+    CHECK(base_of(*r.lib, "ICallback") == "<none>");
+    CHECK(names(iface(*r.lib, "ICallback")) == std::vector<std::string>{"Notify", "Done"});
+    CHECK(fn(*r.lib, "ICallback", 1).vtable_offset == p);
+    CHECK(fn(*r.lib, "ICallback", 1).memid == 0x60000001);
+    CHECK(get(*r.lib, "ICallback").layout.vtable_size == 2 * p);
   }
 }
 

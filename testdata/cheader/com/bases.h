@@ -44,3 +44,10 @@ ICallConv : public IUnknown {
   virtual HRESULT __cdecl Cdecl(LONG a) = 0;
   virtual HRESULT __cdecl Varargs(LONG count, ...) = 0;
 };
+
+/* An abstract class of pure virtual methods without IUnknown (sapi.h's ISpNotifyCallback): an
+   interface without a base, its slots from 0. */
+struct DECLSPEC_UUID("aaaaaaaa-0000-0000-0000-000000000008") ICallback {
+  virtual HRESULT STDMETHODCALLTYPE Notify(LONG code) = 0;
+  virtual void STDMETHODCALLTYPE Done(void) = 0;
+};

@@ -398,6 +398,10 @@ TEST_CASE("cheader COM: a C interface's base is found by its slots' signatures a
     CHECK(base_of(*r.lib, "ICSame") == "ICBase");
     CHECK(iface(*r.lib, "ICSame").functions.empty());
     CHECK(get(*r.lib, "ICSame").layout.vtable_size == 4 * p);
+    // A dispinterface's C form: IDispatch's slots, its GUID named DIID_DCEvents.
+    CHECK(get(*r.lib, "DCEvents").guid == guid("33333333-0000-0000-0000-000000000005"));
+    CHECK(base_of(*r.lib, "DCEvents") == "stdole.IDispatch");
+    CHECK(iface(*r.lib, "DCEvents").functions.empty());
     // The Vtbl structs are no types.
     for (const m::TypeInfo& t : r.lib->types) CHECK(t.name.find("Vtbl") == std::string::npos);
     CHECK(r.diags.all().empty());

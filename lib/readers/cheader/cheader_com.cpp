@@ -264,7 +264,7 @@ std::optional<m::TypeRef> local_base_ref(Context& cx, CXCursor base) {
 }
 
 /// An interface's IID: the uuid on its declaration, else __CRT_UUID_DECL's (or a uuid written on
-/// another declaration of it), else IID_<name>'s. Sources that disagree are warned about (for a
+/// another declaration of it), else IID_<name>'s or DIID_<name>'s. Sources that disagree are warned about (for a
 /// taken interface: the SDK's own headers are not the user's to fix).
 std::optional<support::Guid> interface_guid(Context& cx, CXCursor decl, const std::string& name) {
   scan_guids(cx, file_text(cx, clang_getCursorLocation(decl)));
@@ -272,8 +272,11 @@ std::optional<support::Guid> interface_guid(Context& cx, CXCursor decl, const st
   if (auto g = uuid_on_declaration(cx, decl)) found.emplace_back("its declaration's uuid", *g);
   if (auto it = cx.guids.by_type.find(name); it != cx.guids.by_type.end())
     found.emplace_back("the uuid given to '" + name + "'", it->second);
-  if (auto it = cx.guids.by_symbol.find("IID_" + name); it != cx.guids.by_symbol.end())
-    found.emplace_back("IID_" + name, it->second);
+  // widl and MIDL name a dispinterface's GUID DIID_<name>.
+  for (const char* prefix : {"IID_", "DIID_"}) {
+    if (auto it = cx.guids.by_symbol.find(prefix + name); it != cx.guids.by_symbol.end())
+      found.emplace_back(prefix + name, it->second);
+  }
   if (found.empty()) return std::nullopt;
   for (const auto& [what, g] : found) {
     if (g == found.front().second || !cx.taken(decl)) continue;

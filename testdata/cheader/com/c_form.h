@@ -56,3 +56,22 @@ typedef struct ICSameVtbl {
   HRESULT (STDMETHODCALLTYPE *Get)(ICSame *This, LONG index, BSTR *value);
 } ICSameVtbl;
 interface ICSame { CONST_VTBL ICSameVtbl *lpVtbl; };
+
+/* A dispinterface as widl writes it in C: IDispatch's slots only, its GUID named DIID_. */
+DEFINE_GUID(DIID_DCEvents, 0x33333333, 0x0000, 0x0000, 0x00,0x00, 0x00,0x00,0x00,0x00,0x00,0x05);
+typedef interface DCEvents DCEvents;
+typedef struct DCEventsVtbl {
+  /*** IUnknown methods ***/
+  HRESULT (STDMETHODCALLTYPE *QueryInterface)(DCEvents *This, REFIID riid, void **ppvObject);
+  ULONG (STDMETHODCALLTYPE *AddRef)(DCEvents *This);
+  ULONG (STDMETHODCALLTYPE *Release)(DCEvents *This);
+  /*** IDispatch methods ***/
+  HRESULT (STDMETHODCALLTYPE *GetTypeInfoCount)(DCEvents *This, UINT *pctinfo);
+  HRESULT (STDMETHODCALLTYPE *GetTypeInfo)(DCEvents *This, UINT i, ULONG lcid, void **info);
+  HRESULT (STDMETHODCALLTYPE *GetIDsOfNames)(DCEvents *This, REFIID riid, LPWSTR *names, UINT n,
+                                             ULONG lcid, LONG *ids);
+  HRESULT (STDMETHODCALLTYPE *Invoke)(DCEvents *This, LONG id, REFIID riid, ULONG lcid,
+                                      unsigned short f, void *params, void *result, void *excep,
+                                      UINT *arg);
+} DCEventsVtbl;
+interface DCEvents { CONST_VTBL DCEventsVtbl *lpVtbl; };

@@ -289,6 +289,18 @@ TEST_CASE("cheader: OLE Automation's types are stdole's, imported once") {
   CHECK(f.params[1].type == m::TypeRef::pointer_to(m::TypeRef{guid}));
 }
 
+TEST_CASE("cheader: a stdole type the header declares itself is the header's own") {
+  Read r = read("own_stdole.h");
+  REQUIRE(r.lib);
+  const m::TypeRef& x = field(get(*r.lib, "UsesOwn"), "x").type;
+  const auto* u = std::get_if<m::UserType>(&x.v);
+  REQUIRE(u);
+  CHECK_FALSE(u->import);
+  CHECK(u->name == "OLE_XPOS_PIXELS");
+  CHECK(std::get<m::AliasDef>(get(*r.lib, "OLE_XPOS_PIXELS").def).target == base(m::vt::I4));
+  CHECK(r.lib->imports.empty());
+}
+
 TEST_CASE("cheader: typedef naming follows the IDL reader") {
   Read r = read("types.h");
   REQUIRE(r.lib);

@@ -316,12 +316,14 @@ void read_typedef(Context& cx, CXCursor decl, m::TypeInfo& t) {
 // map_typedef). A typedef of the SDK's naming a tagged struct is that struct.
 std::optional<uint32_t> declare_typedef(Context& cx, CXCursor decl, const std::string& usr) {
   std::string name = spelling(decl);
-  if (name.empty() || is_automation_name(name)) return std::nullopt;
+  if (name.empty() || (is_automation_name(name) && !declares_stdole_type(cx, decl))) {
+    return std::nullopt;
+  }
   CXType under = strip_sugar(clang_getTypedefDeclUnderlyingType(decl));
   if (under.kind == CXType_Record || under.kind == CXType_Enum) {
     CXCursor rec = clang_getTypeDeclaration(under);
     std::string tag = spelling(rec);
-    if (is_automation_name(tag)) return std::nullopt;
+    if (is_automation_name(tag) && !declares_stdole_type(cx, rec)) return std::nullopt;
     if (!tag.empty() && !is_generated_tag(tag)) {
       std::optional<uint32_t> target = cx.declare(rec);
       if (tag == name || !target || !cx.taken(decl)) return target;

@@ -379,7 +379,8 @@ std::optional<uint32_t> Context::declare(CXCursor decl) {
     case CXCursor_UnionDecl:
     case CXCursor_EnumDecl: {
       std::string tag = spelling(decl);
-      if (is_automation_name(tag)) return std::nullopt;  // stdole's, or a base type
+      // stdole's (unless the user's header declares it), or a base type
+      if (is_automation_name(tag) && !declares_stdole_type(*this, decl)) return std::nullopt;
       // A template specialization (MinGW's __mingw_uuidof_s<IFoo> …) is C++ machinery, and a
       // C interface's struct of function pointers is part of the interface.
       if (!clang_Cursor_isNull(clang_getSpecializedCursorTemplate(decl))) return std::nullopt;

@@ -94,6 +94,10 @@ bool is_automation_name(std::string_view name);
 /// True for the struct DECLARE_HANDLE declares (`struct NAME__ { int unused; }`): no type of its
 /// own, a pointer to it is a handle (see cheader_types.cpp).
 bool is_declared_handle(CXCursor decl);
+/// True for a declaration of one of stdole2's types other than IUnknown and IDispatch (IFont,
+/// IPicture, OLE_COLOR …) in the user's header (ocidl.h declares IFont): the header's own type,
+/// as the IDL reader reads ocidl.idl's, not a reference to stdole's.
+bool declares_stdole_type(Context& cx, CXCursor decl);
 /// The stdole2 type names (see cheader_types.cpp), for the selection of OLE Automation's types.
 bool is_stdole_name(std::string_view name);
 

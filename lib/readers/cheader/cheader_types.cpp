@@ -258,7 +258,7 @@ m::TypeRef decl_ref(Context& cx, CXCursor decl) {
   std::string name = spelling(decl);
   if (name == "IUnknown") return m::TypeRef::base(m::vt::Unknown);
   if (name == "IDispatch") return m::TypeRef::base(m::vt::Dispatch);
-  if (find_stdole(name)) return cx.stdole(name);
+  if (find_stdole(name) && !declares_stdole_type(cx, decl)) return cx.stdole(name);
   std::optional<uint32_t> idx = cx.declare(decl);
   if (!idx) return m::TypeRef::base(m::vt::Void);
   m::UserType ut;
@@ -288,7 +288,7 @@ m::TypeRef map_typedef(Context& cx, CXType t, int depth) {
     std::string tag = spelling(rec);
     if (name == "IUnknown") return m::TypeRef::base(m::vt::Unknown);
     if (name == "IDispatch") return m::TypeRef::base(m::vt::Dispatch);
-    if (find_stdole(name)) return cx.stdole(name);
+    if (find_stdole(name) && !declares_stdole_type(cx, decl)) return cx.stdole(name);
     if (tag.empty() || is_generated_tag(tag)) {
       // The typedef names a tagless type: it is an alias of it (the IDL reader's rule).
       if (std::optional<uint32_t> idx = cx.declare(decl)) {
@@ -414,6 +414,13 @@ CXType strip_sugar(CXType t) {
 }
 
 bool is_stdole_name(std::string_view name) { return find_stdole(name) != nullptr; }
+
+bool declares_stdole_type(Context& cx, CXCursor decl) {
+  std::string name = spelling(decl);
+  if (!find_stdole(name) || name == "IUnknown" || name == "IDispatch") return false;
+  CXCursor def = clang_getCursorDefinition(decl);
+  return cx.taken(clang_Cursor_isNull(def) ? decl : def);
+}
 
 bool is_declared_handle(CXCursor decl) { return is_handle_struct(decl); }
 

@@ -240,6 +240,9 @@ void collect_fields(Context& cx, CXCursor decl, std::vector<m::Variable>& fields
 }  // namespace
 
 Derived derived_reading(CXCursor decl, CXCursor& base) {
+  // A polymorphic class that is no interface has a hidden vtable pointer among its data, which
+  // neither a type library nor the bindings' plain struct can hold.
+  if (has_virtual_method(decl)) return Derived::LeftOut;
   bool is_virtual = false;
   std::vector<CXCursor> bases = bases_of(decl, is_virtual);
   if (bases.empty()) return Derived::Plain;

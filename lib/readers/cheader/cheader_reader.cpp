@@ -266,7 +266,7 @@ void finish(Context& cx) {
     w.code = "TK8008";
     w.where = st.first_cxx_helper;
     w.message = std::to_string(st.cxx_helpers.size()) +
-                " C++ class(es) deriving from a struct are no type of their own (see the notes)";
+                " C++ class(es) are no type of their own (see the notes)";
     for (const auto& [name, note] : st.cxx_helpers) {
       support::Diagnostic n;
       n.severity = support::Severity::Note;
@@ -327,11 +327,12 @@ bool Context::taken(CXCursor decl) const {
 
 namespace {
 
-/// A C++ struct deriving from others (not an interface): nullopt when it is read as a record
-/// (flattened when it has bases), else what declare() returns for it — its base's type when it
-/// adds only constructors or methods to one base (d3d11.h's CD3D11_BOX : D3D11_BOX: a user of
-/// the header wants D3D11_BOX, which is what an interface takes), nothing when it is polymorphic
-/// or its layout is beyond the flattening. Either way it is noted for finish()'s warning.
+/// A C++ struct (not an interface): nullopt when it is read as a record (flattened when it has
+/// bases), else what declare() returns for it — its base's type when it adds only constructors
+/// or methods to one base (d3d11.h's CD3D11_BOX : D3D11_BOX: a user of the header wants
+/// D3D11_BOX, which is what an interface takes), nothing when it is polymorphic (a hidden vtable
+/// pointer among its data) or its layout is beyond the flattening. Either way it is noted for
+/// finish()'s warning.
 std::optional<std::optional<uint32_t>> cxx_class(Context& cx, CXCursor decl,
                                                  const std::string& tag, const std::string& usr) {
   CXCursor base = clang_getNullCursor();
@@ -344,7 +345,8 @@ std::optional<std::optional<uint32_t>> cxx_class(Context& cx, CXCursor decl,
     what = "adds only constructors or methods to '" + spelling(base) + "': read as it";
     if (idx) cx.state->by_usr.emplace(usr, *idx);
   } else {
-    what = "has virtual methods, virtual bases or more than one base holding data: left out";
+    what = "has virtual methods (a hidden vtable pointer), virtual bases or more than one base "
+           "holding data: left out";
   }
   if (cx.state->cxx_helpers.empty()) cx.state->first_cxx_helper = location_of(decl);
   cx.state->cxx_helpers.emplace(tag, std::make_pair(what, location_of(decl)));

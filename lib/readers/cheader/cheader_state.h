@@ -47,9 +47,9 @@ struct Context::State {
   support::Location first_cxx_helper;  // the first met, where the warning points
 };
 
-/// How a C++ struct or class with base classes (not a COM interface) is read.
+/// How a C++ struct or class (not a COM interface) is read.
 enum class Derived {
-  Plain,      // no base classes: a record as it stands
+  Plain,      // no base classes and no virtual methods: a record as it stands
   Flattened,  // data-only inheritance: the bases' fields lead, at clang's offsets
   AsBase,     // one base and no data of its own (constructors, methods): it is its base
   LeftOut,    // virtual methods or bases, or a layout the flattening cannot account for

@@ -37,3 +37,8 @@ struct UsesHelper { /* a field of the helper's type is of its base's */
   CPoint p;
   short s;
 };
+
+struct Poly { /* virtual methods and data, no interface: left out (a hidden vtable pointer) */
+  virtual void f() = 0;
+  int state;
+};

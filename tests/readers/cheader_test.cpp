@@ -649,7 +649,7 @@ TEST_CASE("cheader: hostile nesting is bounded and reported, never a crash") {
   CHECK(constant(*r.lib, "SHALLOW_PARENS")->value == m::Value{m::vt::I4, int64_t{7}});
 }
 
-TEST_CASE("cheader: C++ structs deriving from structs are flattened, read as their base, or left out; polymorphic ones left out") {
+TEST_CASE("cheader: C++ derived structs flattened or read as their base; polymorphic ones out") {
   for (m::SysKind target : {m::SysKind::Win64, m::SysKind::Win32}) {
     cheader::CHeaderOptions o;
     o.target = target;
@@ -692,7 +692,7 @@ TEST_CASE("cheader: C++ structs deriving from structs are flattened, read as the
   }
 }
 
-TEST_CASE("cheader: handles and pointer-sized integers read as wtypes.idl and basetsd.h give them") {
+TEST_CASE("cheader: handles and pointer-sized integers as wtypes.idl and basetsd.h have them") {
   for (m::SysKind target : {m::SysKind::Win64, m::SysKind::Win32}) {
     cheader::CHeaderOptions o;
     o.target = target;
@@ -742,7 +742,7 @@ bool names_unique(const m::Library& lib) {
 
 }  // namespace
 
-TEST_CASE("cheader: module names never repeat another type's; one DLL's module takes the constants") {
+TEST_CASE("cheader: module names never repeat another type's; one DLL's module has the constants") {
   SUBCASE("no DLL: the header's module, renamed past the struct of its name") {
     Read r = read("clash.h");
     REQUIRE(r.lib);

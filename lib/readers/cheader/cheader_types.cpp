@@ -291,12 +291,7 @@ m::TypeRef map_typedef(Context& cx, CXType t, int depth) {
     if (find_stdole(name) && !declares_stdole_type(cx, decl)) return cx.stdole(name);
     if (tag.empty() || is_generated_tag(tag)) {
       // The typedef names a tagless type: it is an alias of it (the IDL reader's rule).
-      if (std::optional<uint32_t> idx = cx.declare(decl)) {
-        m::UserType ut;
-        ut.name = cx.lib.types[*idx].name;
-        ut.index = *idx;
-        return m::TypeRef{std::move(ut)};
-      }
+      if (std::optional<uint32_t> idx = cx.declare(decl)) return local_ref(cx, *idx);
     }
     return decl_ref(cx, rec);
   }
@@ -425,7 +420,8 @@ bool declares_stdole_type(Context& cx, CXCursor decl) {
 bool is_declared_handle(CXCursor decl) { return is_handle_struct(decl); }
 
 bool is_automation_name(std::string_view name) {
-  return named_vt(name) != 0 || is_remotable_handle(name) || name == "IUnknown" || name == "IDispatch" || find_stdole(name);
+  return named_vt(name) != 0 || is_remotable_handle(name) || name == "IUnknown" ||
+         name == "IDispatch" || find_stdole(name);
 }
 
 std::string generated_name(Context& cx) {

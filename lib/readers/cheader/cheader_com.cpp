@@ -646,8 +646,8 @@ void read_interface(Context& cx, CXCursor decl, m::TypeInfo& t) {
   t.guid = interface_guid(cx, def, t.name);
   if (!t.guid && cx.taken(def)) {
     cx.diags.warning("TK8048", location_of(def),
-                     "interface '" + t.name + "' has no IID (no MIDL_INTERFACE, uuid or IID_" +
-                         t.name + " in its header)");
+                     "interface '" + t.name + "' has no IID (no MIDL_INTERFACE, uuid, IID_" +
+                         t.name + " or DIID_" + t.name + " in its header)");
   }
   CXCursor vtbl = c_vtbl_of(def);
   if (!clang_Cursor_isNull(vtbl)) {

@@ -677,17 +677,24 @@ TEST_CASE("cheader: C++ derived structs flattened or read as their base; polymor
     CHECK(find(*r.lib, "CPoint") == nullptr);
     CHECK(find(*r.lib, "Virt") == nullptr);
     CHECK(find(*r.lib, "Poly") == nullptr);
+    // An empty base that displaces the base holding data from offset 0: left out, not misread.
+    CHECK(find(*r.lib, "Displaced") == nullptr);
+    CHECK(find(*r.lib, "Displaced2") == nullptr);
+    CHECK(field(get(*r.lib, "HasEmpty"), "v").offset == 0);
     CHECK(user_name(field(get(*r.lib, "UsesHelper"), "p").type) == "Point");
     CHECK(field(get(*r.lib, "UsesHelper"), "s").offset == 8);
     // One warning, a located note per class.
     REQUIRE(count(r.diags, "TK8008") == 1);
     for (const support::Diagnostic& d : r.diags.all()) {
       if (d.code != "TK8008") continue;
-      REQUIRE(d.notes.size() == 3);
+      REQUIRE(d.notes.size() == 5);
       CHECK(d.notes[0].message.find("'CPoint'") != std::string::npos);
       CHECK(d.notes[0].where.line == 25);
-      CHECK(d.notes[1].message.find("'Poly'") != std::string::npos);
-      CHECK(d.notes[2].message.find("'Virt'") != std::string::npos);
+      CHECK(d.notes[1].message.find("'Displaced'") != std::string::npos);
+      CHECK(d.notes[1].message.find("left out") != std::string::npos);  // not read as HasEmpty
+      CHECK(d.notes[2].message.find("'Displaced2'") != std::string::npos);
+      CHECK(d.notes[3].message.find("'Poly'") != std::string::npos);
+      CHECK(d.notes[4].message.find("'Virt'") != std::string::npos);
     }
   }
 }

@@ -190,12 +190,21 @@ bool has_virtual_method(CXCursor decl) {
   return found;
 }
 
-/// True when the record and its bases hold data (an empty base takes no room in the layout).
-bool holds_data(CXCursor decl, int depth) {
-  if (depth > 32 || has_own_data(decl)) return depth <= 32;
+/// Bounds the walks through a class's bases: each class visited costs one, so a hostile
+/// hierarchy (every class deriving from two of the level below: 2^depth paths) stays finite;
+/// far more than real headers' hierarchies need.
+struct Budget {
+  int left = 4096;
+  bool spend() { return --left >= 0; }
+};
+
+/// True when the record and its bases hold data (an empty base takes no room in the layout);
+/// true too when the budget runs out (the class is then left out).
+bool holds_data(CXCursor decl, Budget& budget) {
+  if (!budget.spend() || has_own_data(decl)) return true;
   bool is_virtual = false;
   for (CXCursor b : bases_of(decl, is_virtual)) {
-    if (holds_data(b, depth + 1)) return true;
+    if (holds_data(b, budget)) return true;
   }
   return false;
 }
@@ -204,24 +213,26 @@ bool holds_data(CXCursor decl, int depth) {
 /// anywhere, and at most one base holding data at every level, so that base sits at offset 0
 /// (the Itanium C++ ABI, which MinGW's targets follow, puts a non-polymorphic class's first
 /// non-empty base at offset 0 and lays empty bases out at no cost).
-bool plain_data(CXCursor decl, int depth) {
-  if (depth > 32 || has_virtual_method(decl)) return false;
+bool plain_data(CXCursor decl, Budget& budget) {
+  if (!budget.spend() || has_virtual_method(decl)) return false;
   bool is_virtual = false;
   int with_data = 0;
   for (CXCursor b : bases_of(decl, is_virtual)) {
-    if (!clang_isCursorDefinition(b) || !plain_data(b, depth + 1)) return false;
-    with_data += holds_data(b, 0) ? 1 : 0;
+    if (!clang_isCursorDefinition(b) || !plain_data(b, budget)) return false;
+    with_data += holds_data(b, budget) ? 1 : 0;
+    if (with_data > 1) return false;
   }
-  return !is_virtual && with_data <= 1;
+  return !is_virtual && budget.left >= 0;
 }
 
 /// The fields of `decl` in layout order: those of its base holding data first (at offset 0, see
 /// plain_data), then its own.
-void collect_fields(Context& cx, CXCursor decl, std::vector<m::Variable>& fields, int depth) {
+void collect_fields(Context& cx, CXCursor decl, std::vector<m::Variable>& fields,
+                    Budget& budget) {
   bool is_virtual = false;
-  if (depth < 32) {
+  if (budget.spend()) {
     for (CXCursor b : bases_of(decl, is_virtual)) {
-      if (holds_data(b, 0)) collect_fields(cx, b, fields, depth + 1);
+      if (holds_data(b, budget)) collect_fields(cx, b, fields, budget);
     }
   }
   visit_children(decl, [&](CXCursor c) {
@@ -246,16 +257,37 @@ Derived derived_reading(CXCursor decl, CXCursor& base) {
   bool is_virtual = false;
   std::vector<CXCursor> bases = bases_of(decl, is_virtual);
   if (bases.empty()) return Derived::Plain;
-  if (!plain_data(decl, 0)) return Derived::LeftOut;
+  Budget budget;
+  if (!plain_data(decl, budget)) return Derived::LeftOut;
   std::vector<CXCursor> with_data;
   for (CXCursor b : bases) {
-    if (holds_data(b, 0)) with_data.push_back(b);
+    if (holds_data(b, budget)) with_data.push_back(b);
   }
+  if (budget.left < 0) return Derived::LeftOut;
+  CXType self = clang_getCursorType(decl);
   if (!has_own_data(decl) && with_data.size() == 1) {
+    // Its base's layout, unless an empty base displaced the base from offset 0.
+    CXType b = clang_getCursorType(with_data.front());
+    if (clang_Type_getSizeOf(self) != clang_Type_getSizeOf(b) ||
+        clang_Type_getAlignOf(self) != clang_Type_getAlignOf(b)) {
+      return Derived::LeftOut;
+    }
     base = with_data.front();
     return Derived::AsBase;
   }
-  return Derived::Flattened;
+  // The base's fields at their offsets in it: true when the base is at offset 0, which the own
+  // data then shows by starting no later than where the base's size puts it.
+  long long base_end =
+      with_data.empty() ? 0 : clang_Type_getSizeOf(clang_getCursorType(with_data.front()));
+  bool consistent = true;
+  visit_children(decl, [&](CXCursor c) {
+    if (clang_getCursorKind(c) != CXCursor_FieldDecl) return CXChildVisit_Continue;
+    long long align = clang_Type_getAlignOf(clang_getCursorType(c));
+    long long first = clang_Cursor_getOffsetOfField(c) / 8;
+    if (align > 0 && base_end > 0) consistent = first <= (base_end + align - 1) / align * align;
+    return CXChildVisit_Break;
+  });
+  return consistent ? Derived::Flattened : Derived::LeftOut;
 }
 
 // ---- Records, enums, typedefs -----------------------------------------------------------------
@@ -265,7 +297,8 @@ void read_record(Context& cx, CXCursor decl, m::TypeInfo& t) {
   std::vector<m::Variable> fields;
   if (clang_isCursorDefinition(decl)) {
     t.layout = layout_of(clang_getCursorType(decl));
-    collect_fields(cx, decl, fields, 0);
+    Budget budget;
+    collect_fields(cx, decl, fields, budget);
   }
   // An opaque struct (declared, never defined) stays an empty record of unknown size.
   if (is_union) {

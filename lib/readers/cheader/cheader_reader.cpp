@@ -345,8 +345,9 @@ std::optional<std::optional<uint32_t>> cxx_class(Context& cx, CXCursor decl,
     what = "adds only constructors or methods to '" + spelling(base) + "': read as it";
     if (idx) cx.state->by_usr.emplace(usr, *idx);
   } else {
-    what = "has virtual methods (a hidden vtable pointer), virtual bases or more than one base "
-           "holding data: left out";
+    what = "is beyond a plain struct's layout (virtual methods and their hidden vtable pointer, "
+           "virtual bases, two bases holding data, or a base an empty one moves from offset 0): "
+           "left out";
   }
   if (cx.state->cxx_helpers.empty()) cx.state->first_cxx_helper = location_of(decl);
   cx.state->cxx_helpers.emplace(tag, std::make_pair(what, location_of(decl)));

@@ -52,7 +52,8 @@ enum class Derived {
   Plain,      // no base classes and no virtual methods: a record as it stands
   Flattened,  // data-only inheritance: the bases' fields lead, at clang's offsets
   AsBase,     // one base and no data of its own (constructors, methods): it is its base
-  LeftOut,    // virtual methods or bases, or a layout the flattening cannot account for
+  LeftOut,    // virtual methods or bases, or a layout the flattening cannot account for (two
+              // bases holding data, a base moved from offset 0 by an empty one)
 };
 /// Which reading a struct/class definition gets; `base` is set to the base's definition for
 /// AsBase.

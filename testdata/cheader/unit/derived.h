@@ -42,3 +42,15 @@ struct Poly { /* virtual methods and data, no interface: left out (a hidden vtab
   virtual void f() = 0;
   int state;
 };
+
+struct HasEmpty : Empty { /* flattened: v */
+  int v;
+};
+
+struct Displaced : Empty, HasEmpty { /* HasEmpty's Empty cannot share offset 0 with this Empty:
+                                        HasEmpty is at 4, so this is not HasEmpty: left out */
+};
+
+struct Displaced2 : Empty, HasEmpty { /* the same, with data: left out */
+  int w;
+};

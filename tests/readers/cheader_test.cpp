@@ -785,3 +785,11 @@ TEST_CASE("cheader: module names never repeat another type's; one DLL's module h
     CHECK(names_unique(*r.lib));
   }
 }
+
+TEST_CASE("cheader: a hostile class hierarchy (2^n paths through its bases) is bounded") {
+  Read r = read("deep_bases.h");
+  REQUIRE(r.lib);
+  CHECK(find(*r.lib, "Top") == nullptr);  // its bases' walk ran out of budget: left out
+  CHECK(find(*r.lib, "E0a") != nullptr);  // plain empty structs stay
+  REQUIRE(count(r.diags, "TK8008") == 1);
+}

@@ -373,6 +373,8 @@ TEST_CASE("cheader: DLL functions, calling conventions and variadic") {
   CHECK(function(*r.lib, "CdeclThing").callconv == m::CallConv::CDecl);
   CHECK(function(*r.lib, "PlainThing").callconv == m::CallConv::CDecl);
   CHECK(function(*r.lib, "CloseThing").callconv == m::CallConv::StdCall);  // in extern "C"
+  // A declaration opening with a macro (__declspec(dllimport)), as MinGW's all do.
+  CHECK(function(*r.lib, "ImportedThing").callconv == m::CallConv::StdCall);
   const m::Function& fmt = function(*r.lib, "FormatThing");
   CHECK(fmt.variadic);
   CHECK(fmt.params.size() == 2);
@@ -386,7 +388,7 @@ TEST_CASE("cheader: DLL functions, calling conventions and variadic") {
   // One module for the DLL, named after it.
   const m::TypeInfo& mod = get(*r.lib, "things");
   CHECK(std::get<m::ModuleDef>(mod.def).dll == "things.dll");
-  CHECK(std::get<m::ModuleDef>(mod.def).functions.size() == 6);
+  CHECK(std::get<m::ModuleDef>(mod.def).functions.size() == 7);
   CHECK(count(r.diags, "TK8004") == 0);
 }
 
@@ -398,6 +400,7 @@ TEST_CASE("cheader: win32 calling conventions come from clang") {
   CHECK(function(*r.lib, "OpenThing").callconv == m::CallConv::StdCall);
   CHECK(function(*r.lib, "CdeclThing").callconv == m::CallConv::CDecl);
   CHECK(function(*r.lib, "PlainThing").callconv == m::CallConv::CDecl);
+  CHECK(function(*r.lib, "ImportedThing").callconv == m::CallConv::StdCall);
 }
 
 TEST_CASE("cheader: functions without a DLL get one warning and the header's module") {
@@ -407,13 +410,13 @@ TEST_CASE("cheader: functions without a DLL get one warning and the header's mod
   for (const support::Diagnostic& d : r.diags.all()) {
     if (d.code != "TK8004") continue;
     CHECK(d.severity == support::Severity::Warning);
-    CHECK(d.message.find("6 function") != std::string::npos);
+    CHECK(d.message.find("7 function") != std::string::npos);
     CHECK(d.message.find("--dll") != std::string::npos);
-    CHECK(d.where.line == 5);
+    CHECK(d.where.line == 6);
   }
   const m::TypeInfo& mod = get(*r.lib, "funcs");
   CHECK(std::get<m::ModuleDef>(mod.def).dll.empty());
-  CHECK(mod.layout.size == 6);
+  CHECK(mod.layout.size == 7);
 }
 
 TEST_CASE("cheader: a DLL map places functions, first match wins") {
@@ -434,7 +437,7 @@ TEST_CASE("cheader: a DLL map places functions, first match wins") {
   CHECK(thing.functions[0].name == "OpenThing");
   CHECK(thing.dll == "thing.dll");
   const auto& other = std::get<m::ModuleDef>(get(*r.lib, "other").def);
-  CHECK(other.functions.size() == 5);
+  CHECK(other.functions.size() == 6);
   CHECK(other.dll == "other.dll");
   CHECK(find(*r.lib, "fallback") == nullptr);  // every function has a rule
   CHECK(count(r.diags, "TK8004") == 0);

@@ -397,9 +397,20 @@ m::CallConv callconv_of(Context& cx, CXType fn, CXCursor decl) {
     }
   }
   if (clang_Cursor_isNull(decl)) return m::CallConv::CDecl;
-  CXSourceRange extent = clang_getCursorExtent(decl);
-  CXSourceRange before =
-      clang_getRange(clang_getRangeStart(extent), clang_getCursorLocation(decl));
+  // From where the declaration is written to its name, both as expanded in the same file: a
+  // declaration opening with a macro (MinGW's WINBASEAPI, i.e. __declspec(dllimport)) has its
+  // extent start inside that macro's definition, which gives no range to the name.
+  CXFile from_file = nullptr, name_file = nullptr;
+  unsigned from = 0, name = 0;
+  clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(decl)), &from_file,
+                             nullptr, nullptr, &from);
+  clang_getExpansionLocation(clang_getCursorLocation(decl), &name_file, nullptr, nullptr, &name);
+  if (from_file == nullptr || name_file == nullptr || !clang_File_isEqual(from_file, name_file) ||
+      name < from) {
+    return m::CallConv::CDecl;
+  }
+  CXSourceRange before = clang_getRange(clang_getLocationForOffset(cx.tu, from_file, from),
+                                        clang_getLocationForOffset(cx.tu, name_file, name));
   Tokens toks(cx.tu, before);
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks.kind(i) == CXToken_Identifier || toks.kind(i) == CXToken_Keyword) {

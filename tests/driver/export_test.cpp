@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "driver/corpus_util.h"
+#include "driver/written_listing.h"
 #include "driver/driver.h"
 #include "driver/inputs.h"
 #include "model/library_set.h"
@@ -38,18 +39,6 @@ std::string run(const driver::Options& o, int& rc, support::DiagEngine& diags) {
   support::MemorySink sink;
   rc = driver::run(o, diags, sink);
   return sink.files.count(o.output) ? sink.files[o.output] : std::string();
-}
-
-/// The runtime's view of a typelib's bytes, as tlbkit emulates it (the MSFT loader).
-std::string listing_of(const std::string& bytes) {
-  support::DiagEngine diags;
-  std::span<const uint8_t> span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
-  auto lib = tlb::read_typelib(span, "written.tlb", std::nullopt, diags);
-  REQUIRE_MESSAGE(lib, "the written typelib does not read back");
-  model::LibrarySet set;
-  for (auto& b : driver::builtin_libraries()) set.add(std::move(b));
-  model::resolve_import_names(*lib, set);
-  return oleaut::write_listing(*lib, set);
 }
 
 /// A stored listing without widl's three build-time custom-data lines.

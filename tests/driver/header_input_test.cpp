@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "driver/corpus_util.h"
+#include "driver/written_listing.h"
 #include "driver/driver.h"
 #include "driver/inputs.h"
 #include "model/library_set.h"
@@ -66,17 +67,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-/// The runtime's listing of a typelib's bytes, as tlbkit's MSFT loader reads it.
-std::string listing_of_bytes(const std::string& bytes) {
-  support::DiagEngine diags;
-  std::span<const uint8_t> span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
-  auto lib = tlb::read_typelib(span, "written.tlb", std::nullopt, diags);
-  REQUIRE_MESSAGE(lib, "the written typelib does not read back");
-  model::LibrarySet set;
-  for (auto& b : driver::builtin_libraries()) set.add(std::move(b));
-  model::resolve_import_names(*lib, set);
-  return oleaut::write_listing(*lib, set);
-}
 }  // namespace
 
 TEST_CASE("headers: inspect reads a widl header in every format") {
@@ -128,7 +118,7 @@ TEST_CASE("headers: export writes a typelib that lists as the header's model, fo
     run(ol, l);
     REQUIRE(e.rc == 0);
     REQUIRE(l.rc == 0);
-    const std::string listing = listing_of_bytes(e.file("taskschd.tlb"));
+    const std::string listing = listing_of(e.file("taskschd.tlb"));
     // A typelib keeps one spelling per name, case aside (its name table is case-insensitive: the
     // first spelling written wins, as MIDL's does), so the two agree up to case.
     CHECK(lower(listing) == lower(l.file("out.oleaut")));

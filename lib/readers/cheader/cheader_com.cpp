@@ -245,6 +245,20 @@ struct BaseInfo {
   bool dispatch = false;
 };
 
+/// An interface of either form, its methods read: its base, methods, flags and layout (a
+/// pointer's size and alignment, and the vtable of all its slots, inherited ones included).
+void finish_interface(Context& cx, m::TypeInfo& t, const BaseInfo& base,
+                      const std::vector<RawMethod>& raws, size_t slots) {
+  m::InterfaceDef def;
+  if (base.ref) def.bases.push_back(m::ImplType{*base.ref, 0, {}});
+  def.functions = make_methods(cx, raws, base.parents, base.dispatch);
+  if (base.dispatch) t.flags |= m::typeflag::Dispatchable;
+  const uint32_t ptr = pointer_size(cx);
+  t.layout = m::TypeLayout{ptr, static_cast<uint16_t>(ptr),
+                           static_cast<uint16_t>(std::min<size_t>(slots * ptr, 0xFFFF))};
+  t.def = std::move(def);
+}
+
 BaseInfo stdole_base(Context& cx, const std::string& name) {
   BaseInfo b;
   b.ref = cx.stdole(name);
@@ -465,15 +479,7 @@ void read_cpp_interface(Context& cx, CXCursor decl, m::TypeInfo& t) {
     rm.slot = base.slots + own.method_slots[k];
     raws.push_back(std::move(rm));
   }
-  m::InterfaceDef def;
-  if (base.ref) def.bases.push_back(m::ImplType{*base.ref, 0, {}});
-  def.functions = make_methods(cx, raws, base.parents, base.dispatch);
-  if (base.dispatch) t.flags |= m::typeflag::Dispatchable;
-  const uint32_t ptr = pointer_size(cx);
-  t.layout = m::TypeLayout{ptr, static_cast<uint16_t>(ptr),
-                           static_cast<uint16_t>(std::min<uint32_t>((base.slots + own.slots) * ptr,
-                                                                    0xFFFF))};
-  t.def = std::move(def);
+  finish_interface(cx, t, base, raws, base.slots + own.slots);
 }
 
 // ---- The C form --------------------------------------------------------------------------------
@@ -577,15 +583,7 @@ void read_c_interface(Context& cx, CXCursor decl, CXCursor vtbl, m::TypeInfo& t)
     rm.slot = static_cast<uint32_t>(k);
     raws.push_back(std::move(rm));
   }
-  m::InterfaceDef def;
-  if (base.ref) def.bases.push_back(m::ImplType{*base.ref, 0, {}});
-  def.functions = make_methods(cx, raws, base.parents, base.dispatch);
-  if (base.dispatch) t.flags |= m::typeflag::Dispatchable;
-  const uint32_t ptr = pointer_size(cx);
-  t.layout = m::TypeLayout{
-      ptr, static_cast<uint16_t>(ptr),
-      static_cast<uint16_t>(std::min<size_t>(fields.size() * ptr, 0xFFFF))};
-  t.def = std::move(def);
+  finish_interface(cx, t, base, raws, fields.size());
 }
 
 // ---- Coclasses ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@
 #include "model/compare.h"
 #include "model/library.h"
 #include "readers/cheader/cheader_reader.h"
+#include "readers/cheader_fixture.h"
 #include "readers/tlb/tlb_reader.h"
 
 using namespace tlbkit;
@@ -21,14 +22,9 @@ namespace pf = tlbkit::model::paramflag;
 
 namespace {
 
-std::string com(const std::string& name) {
-  return std::string(TLBKIT_SOURCE_DIR) + "/testdata/cheader/com/" + name;
-}
-
-struct Read {
-  std::optional<m::Library> lib;
-  support::DiagEngine diags;
-};
+using Read = testing::HeaderRead;
+using testing::find;
+using testing::get;
 
 cheader::CHeaderOptions target(m::SysKind k) {
   cheader::CHeaderOptions o;
@@ -44,22 +40,7 @@ cheader::CHeaderOptions as_c(m::SysKind k) {
 }
 
 Read read(const std::string& name, const cheader::CHeaderOptions& opts = {}) {
-  Read r;
-  r.lib = cheader::read_cheader(com(name), opts, r.diags);
-  return r;
-}
-
-const m::TypeInfo* find(const m::Library& lib, const std::string& name) {
-  for (const m::TypeInfo& t : lib.types) {
-    if (t.name == name) return &t;
-  }
-  return nullptr;
-}
-
-const m::TypeInfo& get(const m::Library& lib, const std::string& name) {
-  const m::TypeInfo* t = find(lib, name);
-  REQUIRE_MESSAGE(t != nullptr, "no type " << name);
-  return *t;
+  return testing::read_fixture("com", name, opts);
 }
 
 const m::InterfaceDef& iface(const m::Library& lib, const std::string& name) {

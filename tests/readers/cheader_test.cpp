@@ -11,6 +11,7 @@
 
 #include "model/library.h"
 #include "readers/cheader/cheader_reader.h"
+#include "readers/cheader_fixture.h"
 
 using namespace tlbkit;
 namespace m = tlbkit::model;
@@ -21,28 +22,12 @@ std::string unit(const std::string& name) {
   return std::string(TLBKIT_SOURCE_DIR) + "/testdata/cheader/unit/" + name;
 }
 
-struct Read {
-  std::optional<m::Library> lib;
-  support::DiagEngine diags;
-};
+using Read = testing::HeaderRead;
+using testing::find;
+using testing::get;
 
-Read read(const std::string& name, cheader::CHeaderOptions opts = {}) {
-  Read r;
-  r.lib = cheader::read_cheader(unit(name), opts, r.diags);
-  return r;
-}
-
-const m::TypeInfo* find(const m::Library& lib, const std::string& name) {
-  for (const m::TypeInfo& t : lib.types) {
-    if (t.name == name) return &t;
-  }
-  return nullptr;
-}
-
-const m::TypeInfo& get(const m::Library& lib, const std::string& name) {
-  const m::TypeInfo* t = find(lib, name);
-  REQUIRE_MESSAGE(t != nullptr, "no type " << name);
-  return *t;
+Read read(const std::string& name, const cheader::CHeaderOptions& opts = {}) {
+  return testing::read_fixture("unit", name, opts);
 }
 
 const std::vector<m::Variable>& fields(const m::TypeInfo& t) {

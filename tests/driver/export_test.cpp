@@ -10,9 +10,6 @@
 #include "driver/written_listing.h"
 #include "driver/driver.h"
 #include "driver/inputs.h"
-#include "model/library_set.h"
-#include "readers/tlb/tlb_reader.h"
-#include "writers/oleaut/oleaut_writer.h"
 
 using namespace tlbkit;
 using namespace tlbkit::testing;
